@@ -1,0 +1,49 @@
+package fleetroll.cli;
+
+import fleetroll.config.FleetrollHome;
+import fleetroll.config.UserConfig;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command may know of the world: the environment, the state directory, the user's config,
+ * the clock, stdin, and whether stdout and stderr are terminals. Tests build their own; only
+ * {@link Main} reads the real ones.
+ */
+public record CommandContext(
+        Map<String, String> env,
+        FleetrollHome home,
+        UserConfig config,
+        Clock clock,
+        InputStream stdin,
+        boolean stdoutIsTerminal,
+        boolean stderrIsTerminal) {
+
+    /**
+     * The launcher tells us what {@code [ -t 1 ]} and {@code [ -t 2 ]} said (system properties
+     * fleetroll.stdout.tty, fleetroll.stderr.tty): Java 21 cannot ask isatty for one stream.
+     */
+    public static CommandContext fromEnvironment(Map<String, String> env, InputStream stdin) {
+        boolean console = System.console() != null;
+        return new CommandContext(
+                env,
+                FleetrollHome.fromEnvironment(env),
+                UserConfig.EMPTY,
+                Clock.systemUTC(),
+                stdin,
+                Boolean.parseBoolean(System.getProperty("fleetroll.stdout.tty", String.valueOf(console))),
+                Boolean.parseBoolean(System.getProperty("fleetroll.stderr.tty", String.valueOf(console))));
+    }
+
+    /** A context for tests: not a terminal, given home and clock. */
+    public static CommandContext forTest(Map<String, String> env, FleetrollHome home, Clock clock) {
+        return new CommandContext(env, home, UserConfig.EMPTY, clock, InputStream.nullInputStream(), false, false);
+    }
+
+    /** The config file is read only by commands that take defaults from it (it costs YAML parsing). */
+    public CommandContext withConfigLoaded() {
+        return new CommandContext(
+                env, home, UserConfig.load(home.configFile()), clock, stdin, stdoutIsTerminal, stderrIsTerminal);
+    }
+}

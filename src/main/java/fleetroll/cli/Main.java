@@ -1,0 +1,73 @@
+package fleetroll.cli;
+
+import fleetroll.BadInputException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the command line, maps errors to one line and an exit code, and exits. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, CommandContext.fromEnvironment(System.getenv(), System.in), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one fleetroll command; tests call this with their own context and writers. */
+    public static int run(String[] args, CommandContext context, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine(context);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        boolean debug = "1".equals(context.env().get("FLEETROLL_DEBUG"));
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof BadInputException) {
+                cmd.getErr().println("fleetroll: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (debug) {
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("fleetroll: " + describe(e)
+                        + " (run with FLEETROLL_DEBUG=1 for a stack trace)");
+            }
+            return ExitCodes.SOME_FAILED;
+        });
+        commandLine.setParameterExceptionHandler((e, argv) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("fleetroll: " + e.getMessage());
+            cmd.getErr().println("Try 'fleetroll " + commandPath(cmd) + "--help' for more information.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    static CommandLine commandLine(CommandContext context) {
+        CommandLine commandLine = new CommandLine(new FleetrollCommand(context));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    private static String commandPath(CommandLine cmd) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = cmd; c.getParent() != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " ");
+        }
+        return path.toString();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+
+    /** For tests and tools that want the command map without running anything. */
+    static Map<String, CommandLine> subcommands(CommandContext context) {
+        return commandLine(context).getSubcommands();
+    }
+}

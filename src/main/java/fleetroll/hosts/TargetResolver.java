@@ -1,0 +1,55 @@
+package fleetroll.hosts;
+
+import fleetroll.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SequencedSet;
+
+/**
+ * Turns the operator's HOST... | FILE arguments into validated targets. An argument is a list file
+ * when it ends in ".list" or names an existing regular file; otherwise it is a host.
+ */
+public final class TargetResolver {
+    private TargetResolver() {}
+
+    public static List<HostTarget> resolve(List<String> arguments) {
+        if (arguments == null || arguments.isEmpty()) {
+            throw new BadInputException("no hosts given: name hosts or a host list file");
+        }
+        SequencedSet<HostTarget> targets = new LinkedHashSet<>();
+        for (String argument : arguments) {
+            if (isListFile(argument)) {
+                targets.addAll(HostListParser.parse(Path.of(argument)));
+            } else {
+                targets.add(HostTarget.parse(argument));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new BadInputException("no hosts in " + String.join(" ", arguments));
+        }
+        return new ArrayList<>(targets);
+    }
+
+    /** The source to show in headers: the list file name, or the hosts given. */
+    public static String describe(List<String> arguments) {
+        return String.join(" ", arguments);
+    }
+
+    static boolean isListFile(String argument) {
+        if (argument.endsWith(".list")) {
+            return true;
+        }
+        // A host name never contains "/"; "./hosts" or "lists/mac" are files even if missing.
+        if (argument.contains("/")) {
+            return true;
+        }
+        try {
+            return Files.isRegularFile(Path.of(argument));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

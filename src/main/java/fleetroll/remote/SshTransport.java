@@ -1,0 +1,161 @@
+package fleetroll.remote;
+
+import fleetroll.hosts.HostTarget;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one command on one host through the system {@code ssh}, so that ~/.ssh/config, ProxyJump,
+ * agents and ControlMaster work as they do for the operator. Input goes on stdin (binary-safe, and
+ * never in an argument where {@code ps} would show it); stdout comes back as exact bytes.
+ */
+public final class SshTransport {
+    /** stderr is for diagnosis only; a chatty host must not fill memory. */
+    static final int MAX_STDERR_BYTES = 64 * 1024;
+
+    private final SshSettings settings;
+    private final String sshProgram;
+
+    public SshTransport(SshSettings settings) {
+        this(settings, "ssh");
+    }
+
+    /** {@code sshProgram} replaces "ssh" in argv (tests point it at a wrapper). */
+    public SshTransport(SshSettings settings, String sshProgram) {
+        this.settings = settings;
+        this.sshProgram = sshProgram;
+    }
+
+    public SshSettings settings() {
+        return settings;
+    }
+
+    public List<String> argv(HostTarget target, String remoteCommand) {
+        List<String> argv = new java.util.ArrayList<>(SshCommand.argv(settings, target, remoteCommand));
+        argv.set(0, sshProgram);
+        return argv;
+    }
+
+    /**
+     * Runs {@code remoteCommand} on {@code target} with {@code stdin} as its input and waits at
+     * most the per-host timeout. The deadline starts when ssh starts, not when the host was
+     * queued, so a long queue never fails a healthy host. When the calling thread is interrupted
+     * (Ctrl-C, --batch-timeout), ssh is killed and the result says "cancelled".
+     */
+    public ProcessResult run(HostTarget target, String remoteCommand, byte[] stdin) {
+        return run(argv(target, remoteCommand), stdin, settings.perHostTimeout());
+    }
+
+    static ProcessResult run(List<String> argv, byte[] stdin, Duration timeout) {
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).start();
+        } catch (IOException e) {
+            return new ProcessResult(-1, new byte[0], "cannot start " + argv.get(0) + ": " + e.getMessage(), false, false);
+        }
+        // Each stream on its own thread: a host that writes more than the pipe buffer (64 KiB on
+        // Linux) to one stream while we block on another would stall until its deadline.
+        CompletableFuture<byte[]> out = readAsync(process.getInputStream(), Integer.MAX_VALUE);
+        CompletableFuture<byte[]> err = readAsync(process.getErrorStream(), MAX_STDERR_BYTES);
+        Thread.ofVirtual().start(() -> writeAndClose(process.getOutputStream(), stdin));
+        boolean timedOut = false;
+        boolean cancelled = false;
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                kill(process);
+            }
+        } catch (InterruptedException e) {
+            cancelled = true;
+            kill(process);
+            Thread.currentThread().interrupt();
+        }
+        byte[] stdout = joinQuietly(out);
+        String stderr = new String(joinQuietly(err), StandardCharsets.UTF_8);
+        int exit = exitCodeAfterKill(process);
+        return new ProcessResult(exit, stdout, stderr, timedOut, cancelled);
+    }
+
+    private static void kill(Process process) {
+        // ProxyCommand or ProxyJump helpers are children of ssh: take them down too.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static int exitCodeAfterKill(Process process) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return process.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the process is already dead or dying; finish reaping it
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static CompletableFuture<byte[]> readAsync(InputStream in, int cap) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (in) {
+                result.complete(readCapped(in, cap));
+            } catch (IOException e) {
+                result.complete(new byte[0]);
+            }
+        });
+        return result;
+    }
+
+    static byte[] readCapped(InputStream in, int cap) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(chunk)) >= 0) {
+            int room = cap - buffer.size();
+            if (room > 0) {
+                buffer.write(chunk, 0, Math.min(n, room));
+            } // past the cap keep reading, so the writer never blocks
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void writeAndClose(OutputStream stdin, byte[] bytes) {
+        try (stdin) {
+            stdin.write(bytes);
+        } catch (IOException e) {
+            // ssh exited before reading all input (refused, auth failure): its status tells why.
+        }
+    }
+
+    private static byte[] joinQuietly(CompletableFuture<byte[]> future) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return new byte[0];
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
