@@ -64,9 +64,7 @@ public final class AuditService {
             ObservedState observed = ObservedStateReader.read(report);
             storeVault(report, observed);
             return new HostOutcome.Probed(
-                    target,
-                    observation(target, true, result, null, observed),
-                    report.overrideContent());
+                    target, observation(target, true, result, null, observed), report.overrideContent());
         } catch (ProbeFormatException e) {
             return failed(target, result, FailureKind.OTHER, e.getMessage());
         }
@@ -102,7 +100,8 @@ public final class AuditService {
             HostTarget target, boolean ok, ProcessResult result, FailureKind kind, ObservedState observed) {
         String stderr = result == null ? "" : abbreviate(result.stderr().strip());
         if (result != null && result.timedOut()) {
-            stderr = (stderr + "\nkilled after --timeout " + transport.settings().perHostTimeout().toSeconds() + "s")
+            stderr = (stderr + "\nkilled after --timeout "
+                            + transport.settings().perHostTimeout().toSeconds() + "s")
                     .strip();
         }
         return new Observation(

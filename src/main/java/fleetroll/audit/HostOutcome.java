@@ -24,6 +24,5 @@ public sealed interface HostOutcome {
         }
     }
 
-    record Failed(HostTarget target, Observation observation, FailureKind kind, String detail)
-            implements HostOutcome {}
+    record Failed(HostTarget target, Observation observation, FailureKind kind, String detail) implements HostOutcome {}
 }

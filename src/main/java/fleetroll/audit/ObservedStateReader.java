@@ -70,8 +70,14 @@ public final class ObservedStateReader {
         String source = String.valueOf(report.get("PP_SOURCE"));
         return switch (source) {
             case "metadata" -> fromMetadata(report.puppetMetadata());
-            case "report" -> new PuppetRun(
-                    epochOf(report.get("PP_TIME")), successOfStatus(report.get("PP_STATUS")), null, null, null, null);
+            case "report" ->
+                new PuppetRun(
+                        epochOf(report.get("PP_TIME")),
+                        successOfStatus(report.get("PP_STATUS")),
+                        null,
+                        null,
+                        null,
+                        null);
             case "summary" -> {
                 Long failures = parseLong(report.get("PP_FAILURES"));
                 yield new PuppetRun(

@@ -7,7 +7,8 @@ import java.util.Map;
  * (null without an override), the vault bytes when the host sent them (null otherwise), and the
  * Puppet run metadata JSON when present.
  */
-public record ProbeReport(Map<String, String> values, byte[] overrideContent, byte[] vaultContent, byte[] puppetMetadata) {
+public record ProbeReport(
+        Map<String, String> values, byte[] overrideContent, byte[] vaultContent, byte[] puppetMetadata) {
     public String get(String key) {
         return values.get(key);
     }

@@ -29,9 +29,10 @@ final class AuditReportJson {
             value = summary;
         }
         try {
-            out.println(pretty
-                    ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                    : Json.MAPPER.writeValueAsString(value));
+            out.println(
+                    pretty
+                            ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                            : Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the report", e);
         }

@@ -53,7 +53,8 @@ final class AuditReportText {
     private static void writeOne(HostOutcome outcome, AuditReport report, PrintWriter out, Instant now) {
         String host = outcome.target().host();
         if (outcome instanceof HostOutcome.Failed failed) {
-            out.println(host + ": FAILED, " + failed.kind().description() + " [" + failed.kind().code() + "]");
+            out.println(host + ": FAILED, " + failed.kind().description() + " ["
+                    + failed.kind().code() + "]");
             if (!failed.detail().isBlank()) {
                 failed.detail().lines().forEach(l -> out.println("  " + l));
             }
@@ -61,8 +62,9 @@ final class AuditReportText {
         }
         HostOutcome.Probed probed = (HostOutcome.Probed) outcome;
         ObservedState o = probed.observation().observed();
-        out.println(host + ": ok (" + WHEN.format(probed.observation().observedAt().atOffset(ZoneOffset.UTC)) + ", "
-                + Durations.elapsed(report.elapsed()) + ")");
+        out.println(
+                host + ": ok (" + WHEN.format(probed.observation().observedAt().atOffset(ZoneOffset.UTC)) + ", "
+                        + Durations.elapsed(report.elapsed()) + ")");
         row(out, "os", o.osType());
         row(out, "uptime", o.uptimeS() == null ? "-" : Durations.compact(Duration.ofSeconds(o.uptimeS())));
         row(out, "role", o.rolePresent() ? o.role() : "(no /etc/puppet_role)");
@@ -117,7 +119,8 @@ final class AuditReportText {
             out.println("[" + i++ + "] " + entry.getKey().substring(0, 12) + " "
                     + HumanHash.ofSha256Hex(entry.getKey()) + "  " + hosts.size() + " host"
                     + (hosts.size() == 1 ? "" : "s") + ": "
-                    + String.join(" ", hosts.stream().map(h -> h.target().host()).toList()));
+                    + String.join(
+                            " ", hosts.stream().map(h -> h.target().host()).toList()));
             out.println("--- contents ---");
             out.print(printable(hosts.get(0).overrideContent(), entry.getKey()));
             out.println("--- end ---");
@@ -134,12 +137,19 @@ final class AuditReportText {
             s.append(sha, 0, 12).append(' ').append(HumanHash.ofSha256Hex(sha));
         }
         if (meta != null) {
-            s.append("  mode ").append(meta.mode()).append(' ').append(meta.owner()).append(':').append(meta.group());
+            s.append("  mode ")
+                    .append(meta.mode())
+                    .append(' ')
+                    .append(meta.owner())
+                    .append(':')
+                    .append(meta.group());
             if (meta.size() != null) {
                 s.append("  ").append(meta.size()).append(" bytes");
             }
             if (meta.mtimeEpoch() != null) {
-                s.append("  modified ").append(WHEN.format(Instant.ofEpochSecond(meta.mtimeEpoch()).atOffset(ZoneOffset.UTC)));
+                s.append("  modified ")
+                        .append(WHEN.format(
+                                Instant.ofEpochSecond(meta.mtimeEpoch()).atOffset(ZoneOffset.UTC)));
             }
         }
         return s.toString();
@@ -154,7 +164,8 @@ final class AuditReportText {
                 + Durations.compact(Duration.between(last, now)) + " ago), "
                 + (o.puppetSuccess() == null ? "result unknown" : o.puppetSuccess() ? "succeeded" : "FAILED"));
         if (o.puppetGitSha() != null) {
-            s.append(", git ").append(o.puppetGitSha(), 0, Math.min(7, o.puppetGitSha().length()));
+            s.append(", git ")
+                    .append(o.puppetGitSha(), 0, Math.min(7, o.puppetGitSha().length()));
             if (o.puppetGitBranch() != null) {
                 s.append(" (").append(o.puppetGitBranch()).append(')');
             }

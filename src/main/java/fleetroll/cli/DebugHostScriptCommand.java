@@ -61,7 +61,8 @@ final class DebugHostScriptCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         HostTarget target = host == null ? new HostTarget("", "HOST") : HostTarget.parse(host);
-        List<String> argv = new SshTransport(ssh.settings(context.withConfigLoaded().config()))
+        List<String> argv = new SshTransport(
+                        ssh.settings(context.withConfigLoaded().config()))
                 .argv(target, ProbeScript.REMOTE_COMMAND);
         out.println(argv.stream().map(DebugHostScriptCommand::quote).collect(Collectors.joining(" ")) + " <<'"
                 + HEREDOC_END + "'");

@@ -51,7 +51,9 @@ final class HostAuditCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "%nSSH and fan-out:%n", order = 2)
     SshOptions ssh = new SshOptions();
 
-    @Option(names = "--json", description = "Print JSON: one object for one host, else {results, total, successful, failed}.")
+    @Option(
+            names = "--json",
+            description = "Print JSON: one object for one host, else {results, total, successful, failed}.")
     boolean json;
 
     @Option(

@@ -33,8 +33,7 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(cmd.getErr());
             } else {
-                cmd.getErr().println("fleetroll: " + describe(e)
-                        + " (run with FLEETROLL_DEBUG=1 for a stack trace)");
+                cmd.getErr().println("fleetroll: " + describe(e) + " (run with FLEETROLL_DEBUG=1 for a stack trace)");
             }
             return ExitCodes.SOME_FAILED;
         });
@@ -63,7 +62,9 @@ public final class Main {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse("");
     }
 
     /** For tests and tools that want the command map without running anything. */

@@ -21,10 +21,7 @@ public final class SshOptions {
                     + " E.g. --ssh-option \"-F lab/ssh_config\" or --ssh-option \"-J bastion\".")
     List<String> sshOptions;
 
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "DURATION",
-            description = "ssh ConnectTimeout (default 10s).")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "ssh ConnectTimeout (default 10s).")
     String connectTimeout;
 
     @Option(
@@ -57,7 +54,11 @@ public final class SshOptions {
         }
         return new SshSettings(
                 words,
-                duration("--connect-timeout", connectTimeout, config, "connect-timeout",
+                duration(
+                        "--connect-timeout",
+                        connectTimeout,
+                        config,
+                        "connect-timeout",
                         SshSettings.DEFAULT_CONNECT_TIMEOUT),
                 duration("--timeout", timeout, config, "timeout", SshSettings.DEFAULT_PER_HOST_TIMEOUT),
                 duration("--batch-timeout", batchTimeout, config, "batch-timeout", SshSettings.DEFAULT_BATCH_TIMEOUT),

@@ -26,7 +26,9 @@ public final class HostListParser {
     private HostListParser() {}
 
     public static List<HostTarget> parse(Path file) {
-        String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String label = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -51,7 +53,10 @@ public final class HostListParser {
             if (line.startsWith("#")) {
                 String comment = line.substring(1).strip();
                 if (comment.toLowerCase(Locale.ROOT).startsWith(FQDN_DIRECTIVE)) {
-                    suffix = fqdnSuffix(label, i + 1, comment.substring(FQDN_DIRECTIVE.length()).strip());
+                    suffix = fqdnSuffix(
+                            label,
+                            i + 1,
+                            comment.substring(FQDN_DIRECTIVE.length()).strip());
                 }
                 continue;
             }

@@ -106,7 +106,9 @@ public final class FanOutRunner {
                 }
             }
             try {
-                long waitMs = Math.min(200, Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+                long waitMs = Math.min(
+                        200,
+                        Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
                 return future.get(waitMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // poll again: lets a cancel() from a signal handler take effect within 200 ms

@@ -59,7 +59,8 @@ public final class SshTransport {
         try {
             process = new ProcessBuilder(argv).start();
         } catch (IOException e) {
-            return new ProcessResult(-1, new byte[0], "cannot start " + argv.get(0) + ": " + e.getMessage(), false, false);
+            return new ProcessResult(
+                    -1, new byte[0], "cannot start " + argv.get(0) + ": " + e.getMessage(), false, false);
         }
         // Each stream on its own thread: a host that writes more than the pipe buffer (64 KiB on
         // Linux) to one stream while we block on another would stall until its deadline.

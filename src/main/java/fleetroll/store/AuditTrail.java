@@ -38,7 +38,8 @@ public final class AuditTrail {
         FleetrollHome.ensurePrivateDir(file.getParent());
         try (FileChannel channel = FileChannel.open(
                         file,
-                        java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                        java.util.Set.of(
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 FileLock lock = channel.lock()) {
             ByteBuffer buffer = ByteBuffer.wrap(line);

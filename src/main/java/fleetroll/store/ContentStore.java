@@ -120,7 +120,10 @@ public final class ContentStore {
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(
-                dir, ".tmp-", ".part", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                dir,
+                ".tmp-",
+                ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.write(tmp, bytes);
             // A concurrent fleetroll storing the same prefix stores the same bytes (a different

@@ -13,6 +13,7 @@ public final class LocalState implements AutoCloseable {
     private final ContentStore overrides;
     private final ContentStore vaults;
     private final AuditTrail auditTrail;
+    private final TcWorkerStore workers;
 
     private LocalState(FleetrollHome home, Database database) {
         this.home = home;
@@ -21,6 +22,7 @@ public final class LocalState implements AutoCloseable {
         this.overrides = new ContentStore(home.overridesDir());
         this.vaults = new ContentStore(home.vaultDir());
         this.auditTrail = new AuditTrail(home.auditLog());
+        this.workers = new TcWorkerStore(database);
     }
 
     public static LocalState open(FleetrollHome home) {
@@ -52,6 +54,10 @@ public final class LocalState implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public TcWorkerStore workers() {
+        return workers;
     }
 
     @Override

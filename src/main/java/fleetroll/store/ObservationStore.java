@@ -41,8 +41,8 @@ public final class ObservationStore {
                 return toStore;
             } catch (SQLException e) {
                 if (attempt > 1000 || !String.valueOf(e.getMessage()).contains(SQLITE_CONSTRAINT_PRIMARYKEY)) {
-                    throw new StoreException("cannot store observation of " + observation.host() + ": "
-                            + e.getMessage(), e);
+                    throw new StoreException(
+                            "cannot store observation of " + observation.host() + ": " + e.getMessage(), e);
                 }
                 Instant next = toStore.observedAt().plus(1, ChronoUnit.MICROS);
                 toStore = toStore.withTs(Observation.timestamp(next));
@@ -59,8 +59,7 @@ public final class ObservationStore {
 
     /** The newest successful attempt of each host that has one. */
     public Map<String, Observation> latestSuccessful(Collection<String> hosts) {
-        return perHost(
-                hosts, "SELECT data FROM host_observations WHERE host = ? AND ok = 1 ORDER BY ts DESC LIMIT 1");
+        return perHost(hosts, "SELECT data FROM host_observations WHERE host = ? AND ok = 1 ORDER BY ts DESC LIMIT 1");
     }
 
     /** The newest {@code limit} attempts of one host, newest first. */
