@@ -23,6 +23,9 @@ public final class TargetResolver {
         for (String argument : arguments) {
             if (isListFile(argument)) {
                 targets.addAll(HostListParser.parse(Path.of(argument)));
+            } else if (argument.contains("/") && !argument.startsWith("-")) {
+                // A host name never holds "/": the operator meant a list file that is not there.
+                throw new BadInputException("cannot read host list " + argument + ": no such file");
             } else {
                 targets.add(HostTarget.parse(argument));
             }
@@ -40,10 +43,6 @@ public final class TargetResolver {
 
     static boolean isListFile(String argument) {
         if (argument.endsWith(".list")) {
-            return true;
-        }
-        // A host name never contains "/"; "./hosts" or "lists/mac" are files even if missing.
-        if (argument.contains("/")) {
             return true;
         }
         try {

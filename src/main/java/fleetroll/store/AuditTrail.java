@@ -28,7 +28,7 @@ public final class AuditTrail {
         return file;
     }
 
-    public synchronized void append(Map<String, ?> record) {
+    public void append(Map<String, ?> record) {
         byte[] line;
         try {
             line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -36,6 +36,14 @@ public final class AuditTrail {
             throw new StoreException("cannot encode audit record: " + e.getOriginalMessage(), e);
         }
         FleetrollHome.ensurePrivateDir(file.getParent());
+        // The file lock orders processes; within this JVM, two threads (or two AuditTrail objects)
+        // asking for it at once would get OverlappingFileLockException, so they queue here first.
+        synchronized (AuditTrail.class) {
+            write(line);
+        }
+    }
+
+    private void write(byte[] line) {
         try (FileChannel channel = FileChannel.open(
                         file,
                         java.util.Set.of(

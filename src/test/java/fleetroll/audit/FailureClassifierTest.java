@@ -1,0 +1,39 @@
+package fleetroll.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fleetroll.remote.ProcessResult;
+import org.junit.jupiter.api.Test;
+
+class FailureClassifierTest {
+    private static FailureKind kind(int exit, String stderr) {
+        return FailureClassifier.classify(new ProcessResult(exit, new byte[0], stderr, false, false), false);
+    }
+
+    @Test
+    void namesOpenSshFailures() {
+        assertThat(kind(255, "ssh: connect to host 127.77.255.1 port 2222: Connection refused"))
+                .isEqualTo(FailureKind.CONNECTION_REFUSED);
+        assertThat(kind(255, "ssh: connect to host 127.77.255.2 port 2222: Connection timed out"))
+                .isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(kind(255, "Connection timed out during banner exchange")).isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(kind(255, "fleet@127.77.255.6: Permission denied (publickey)."))
+                .isEqualTo(FailureKind.AUTH_REJECTED);
+        assertThat(kind(255, "ssh: Could not resolve hostname nope: Name or service not known"))
+                .isEqualTo(FailureKind.OTHER);
+    }
+
+    @Test
+    void sudoFailureIsNeverMistakenForAMissingFile() {
+        assertThat(kind(1, "sudo: a password is required")).isEqualTo(FailureKind.SUDO_DENIED);
+        assertThat(kind(1, "root is not in the sudoers file.\nsudo: ...")).isEqualTo(FailureKind.SUDO_DENIED);
+    }
+
+    @Test
+    void ourDeadlineAndCancellationWin() {
+        assertThat(FailureClassifier.classify(new ProcessResult(137, new byte[0], "", true, false), false))
+                .isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(FailureClassifier.classify(new ProcessResult(137, new byte[0], "", false, true), false))
+                .isEqualTo(FailureKind.CANCELLED);
+    }
+}
