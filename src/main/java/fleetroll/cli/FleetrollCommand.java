@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             HostAuditCommand.class,
             DebugHostScriptCommand.class,
+            TcFetchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = {

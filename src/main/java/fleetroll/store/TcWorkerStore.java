@@ -25,7 +25,7 @@ public final class TcWorkerStore {
                     .prepareStatement("INSERT INTO tc_workers (host, ts, type, data) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, toStore.host());
                 insert.setString(2, toStore.ts());
-                insert.setString(3, "worker");
+                insert.setString(3, WorkerRecord.TYPE);
                 insert.setString(4, Json.MAPPER.writeValueAsString(toStore));
                 insert.executeUpdate();
                 return toStore;
@@ -35,22 +35,7 @@ public final class TcWorkerStore {
                             "cannot store worker record of " + record.host() + ": " + e.getMessage(), e);
                 }
                 String next = Observation.timestamp(toStore.fetchedAt().plus(1, ChronoUnit.MICROS));
-                toStore = new WorkerRecord(
-                        toStore.host(),
-                        next,
-                        toStore.provisioner(),
-                        toStore.workerType(),
-                        toStore.workerGroup(),
-                        toStore.workerId(),
-                        toStore.state(),
-                        toStore.firstClaim(),
-                        toStore.lastDateActive(),
-                        toStore.quarantineUntil(),
-                        toStore.latestTaskId(),
-                        toStore.latestRunId(),
-                        toStore.latestTaskState(),
-                        toStore.latestTaskStarted(),
-                        toStore.latestTaskResolved());
+                toStore = toStore.withTs(next);
             } catch (JsonProcessingException e) {
                 throw new StoreException("cannot encode worker record of " + record.host(), e);
             }

@@ -1,0 +1,165 @@
+package fleetroll.taskcluster;
+
+import fleetroll.hosts.HostTarget;
+import fleetroll.store.LocalState;
+import fleetroll.store.Observation;
+import fleetroll.store.WorkerRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * tc-fetch: plan each host's pool from the store, fetch each distinct pool once (a few at a
+ * time), match workers to hosts by short name and store what matched.
+ */
+public final class WorkerFetchService {
+    private final LocalState state;
+    private final RoleMapping mapping;
+    private final WorkerClient client;
+    private final Clock clock;
+
+    public WorkerFetchService(LocalState state, RoleMapping mapping, WorkerClient client, Clock clock) {
+        this.state = state;
+        this.mapping = mapping;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public List<HostPlan> plan(List<HostTarget> targets) {
+        Map<String, Observation> latest = state.observations()
+                .latestSuccessful(targets.stream().map(HostTarget::host).toList());
+        HostPlanner planner =
+                new HostPlanner(mapping, sha -> state.overrides().get(sha).map(state.overrides()::read));
+        return planner.plan(targets, latest);
+    }
+
+    public TcFetchReport run(List<HostPlan> plans, FetchListener listener) throws InterruptedException {
+        Instant start = clock.instant();
+        // Stamped with the start: the data is at least this old, never younger than it claims.
+        String ts = Observation.timestamp(start);
+        TreeSet<WorkerPool> pools = new TreeSet<>();
+        plans.forEach(p -> {
+            if (p instanceof HostPlan.Assigned assigned) {
+                pools.add(assigned.pool());
+            }
+        });
+        Map<WorkerPool, PoolFetch> fetched = fetchAll(pools, listener);
+        Map<WorkerPool, Map<String, TcWorker>> byId = new HashMap<>();
+        fetched.forEach((pool, fetch) -> {
+            if (fetch instanceof PoolFetch.Fetched ok) {
+                byId.put(pool, indexById(ok.workers()));
+            }
+        });
+        List<HostFetchResult> results = new ArrayList<>(plans.size());
+        for (HostPlan plan : plans) {
+            results.add(
+                    switch (plan) {
+                        case HostPlan.Unassigned unassigned -> new HostFetchResult.Skipped(unassigned);
+                        case HostPlan.Assigned assigned -> match(assigned, fetched.get(assigned.pool()), byId, ts);
+                    });
+        }
+        return new TcFetchReport(results, List.copyOf(fetched.values()), ts, Duration.between(start, clock.instant()));
+    }
+
+    private HostFetchResult match(
+            HostPlan.Assigned plan, PoolFetch fetch, Map<WorkerPool, Map<String, TcWorker>> byId, String ts) {
+        return switch (fetch) {
+            case PoolFetch.Failed failed -> new HostFetchResult.PoolFailed(plan, failed.reason());
+            case PoolFetch.Fetched ignored -> {
+                TcWorker worker = byId.get(plan.pool()).get(plan.target().shortName());
+                if (worker == null) {
+                    yield new HostFetchResult.NotInPool(plan);
+                }
+                WorkerRecord stored = state.workers().add(record(plan, worker, ts));
+                yield new HostFetchResult.Matched(plan, stored);
+            }
+        };
+    }
+
+    static WorkerRecord record(HostPlan.Assigned plan, TcWorker worker, String ts) {
+        return new WorkerRecord(
+                plan.target().shortName(),
+                ts,
+                plan.pool().provisionerId(),
+                plan.pool().workerType(),
+                worker.workerGroup(),
+                worker.workerId(),
+                worker.state(),
+                worker.firstClaim(),
+                worker.lastDateActive(),
+                worker.quarantineUntil(),
+                worker.latestTaskId(),
+                worker.latestRunId(),
+                worker.taskState(),
+                worker.taskStarted(),
+                worker.taskResolved());
+    }
+
+    /**
+     * workerId is unique only within a workerGroup; a host moved between groups (data centres)
+     * can appear twice. The one active most recently is the host as it is now.
+     */
+    static Map<String, TcWorker> indexById(List<TcWorker> workers) {
+        Comparator<TcWorker> newer = Comparator.comparing((TcWorker w) ->
+                w.lastDateActive() == null ? Instant.MIN : Observation.parseTimestamp(w.lastDateActive()));
+        Map<String, TcWorker> index = new HashMap<>();
+        for (TcWorker worker : workers) {
+            index.merge(worker.workerId(), worker, (a, b) -> newer.compare(b, a) > 0 ? b : a);
+        }
+        return index;
+    }
+
+    private Map<WorkerPool, PoolFetch> fetchAll(TreeSet<WorkerPool> pools, FetchListener listener)
+            throws InterruptedException {
+        Semaphore permits = new Semaphore(client.settings().concurrentPools());
+        Map<WorkerPool, Future<PoolFetch>> pending = new TreeMap<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (WorkerPool pool : pools) {
+                pending.put(pool, threads.submit(() -> {
+                    permits.acquire();
+                    try {
+                        PoolFetch fetch = client.fetch(pool, listener);
+                        listener.poolDone(fetch);
+                        return fetch;
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            Map<WorkerPool, PoolFetch> results = new TreeMap<>();
+            try {
+                for (Map.Entry<WorkerPool, Future<PoolFetch>> entry : pending.entrySet()) {
+                    results.put(entry.getKey(), await(entry.getKey(), entry.getValue(), listener));
+                }
+            } catch (InterruptedException e) {
+                pending.values().forEach(f -> f.cancel(true)); // else close() waits for every fetch
+                throw e;
+            }
+            return results;
+        }
+    }
+
+    private static PoolFetch await(WorkerPool pool, Future<PoolFetch> future, FetchListener listener)
+            throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // fetch() turns every network and server fault into Failed; reaching here is a bug.
+            PoolFetch failed = new PoolFetch.Failed(pool, "internal error: " + e.getCause(), Duration.ZERO);
+            listener.poolDone(failed);
+            return failed;
+        }
+    }
+}
