@@ -75,8 +75,7 @@ public record Condition(QueryColumn column, Operator operator, List<QueryValue> 
                 cell instanceof CellValue.Elapsed e
                         && operator.admits(e.duration().compareTo(s.duration()));
             case QueryValue.Text t ->
-                cell instanceof CellValue.Text c
-                        && operator.admits(TextOrder.compareLower(c.text().toLowerCase(Locale.ROOT), t.lower()));
+                cell instanceof CellValue.Text c && operator.admits(TextOrder.compare(c.text(), t.text()));
             case QueryValue.Missing m -> false;
             case QueryValue.NeverAudited n -> false;
         };

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A parsed query: conditions that must all hold, and an optional sort. Valid once built: {@link
@@ -101,7 +100,7 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
      * A cell reduced to what sorting needs. Rank: durations, then text (so a failed Puppet run,
      * "FAIL", comes after every age, and first with :desc), then missing, then never audited.
      */
-    private record SortCell(int rank, Duration duration, String lowerText) {
+    private record SortCell(int rank, Duration duration, String textKey) {
         private static final int ELAPSED = 0;
         private static final int TEXT = 1;
         private static final SortCell MISSING = new SortCell(2, null, null);
@@ -110,7 +109,7 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
         static SortCell of(CellValue cell) {
             return switch (cell) {
                 case CellValue.Elapsed e -> new SortCell(ELAPSED, e.duration(), null);
-                case CellValue.Text t -> new SortCell(TEXT, null, t.text().toLowerCase(Locale.ROOT));
+                case CellValue.Text t -> new SortCell(TEXT, null, TextOrder.key(t.text()));
                 case CellValue.Missing m -> MISSING;
                 case CellValue.NeverAudited n -> NEVER_AUDITED;
                 case null -> MISSING; // a row that does not know the column
@@ -131,7 +130,7 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
             } else if (a.rank == ELAPSED) {
                 c = a.duration.compareTo(b.duration);
             } else {
-                c = TextOrder.compareLower(a.lowerText, b.lowerText);
+                c = a.textKey.compareTo(b.textKey);
             }
             return descending ? -c : c;
         }
