@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             HostAuditCommand.class,
             DebugHostScriptCommand.class,
+            ShowOverrideCommand.class,
+            ShowVaultCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = {
