@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             HostAuditCommand.class,
             DebugHostScriptCommand.class,
+            HostSetOverrideCommand.class,
+            HostUnsetOverrideCommand.class,
+            HostSetVaultCommand.class,
             ShowOverrideCommand.class,
             ShowVaultCommand.class,
             AutoComplete.GenerateCompletion.class,
