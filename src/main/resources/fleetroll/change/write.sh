@@ -23,9 +23,9 @@ fw_fail() {
   exit 3
 }
 
+# macOS has shasum, Linux sha256sum (the same tools as the probe's).
 fw_sha() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum < "$1"; else shasum -a 256 < "$1"; fi 2>/dev/null |
-    awk '{print $1}'
+  if [ "$fw_os" = Darwin ]; then shasum -a 256 < "$1"; else sha256sum < "$1"; fi 2>/dev/null | awk '{print $1}'
 }
 
 # Runs on every exit, also after HUP, INT or TERM: no temp file and no lock of ours survives.
