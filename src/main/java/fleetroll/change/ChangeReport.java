@@ -39,11 +39,14 @@ public record ChangeReport(
         return failed() == 0;
     }
 
-    /** Host count per status, in the order statuses first appear: "changed" -> 3, "failed" -> 1. */
+    /** Host count per status, in a fixed order: "changed" -> 3, "failed" -> 1; zeros left out. */
     public Map<String, Long> countsByStatus() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (HostChange change : changes) {
-            counts.merge(change.status(), 1L, Long::sum);
+        for (String status : List.of("changed", "unchanged", "removed", "absent", "refused", "failed")) {
+            long n = changes.stream().filter(c -> c.status().equals(status)).count();
+            if (n > 0) {
+                counts.put(status, n);
+            }
         }
         return counts;
     }
