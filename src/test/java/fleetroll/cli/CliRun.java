@@ -20,11 +20,20 @@ record CliRun(int exitCode, String out, String err, byte[] stdoutBytes) {
     }
 
     static CliRun run(Path home, byte[] stdin, String... args) {
+        return run(CLOCK, home, stdin, args);
+    }
+
+    /** With the real clock: fleet tests store observations and make backups at the real time. */
+    static CliRun now(Path home, String... args) {
+        return run(Clock.systemUTC(), home, new byte[0], args);
+    }
+
+    static CliRun run(Clock clock, Path home, byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CommandContext context = CommandContext.forTest(
-                        Map.of("FLEETROLL_ACTOR", "tester"), new FleetrollHome(home), CLOCK)
+                        Map.of("FLEETROLL_ACTOR", "tester"), new FleetrollHome(home), clock)
                 .withStdin(new ByteArrayInputStream(stdin))
                 .withStdout(bytes);
         int code = Main.run(args, context, new PrintWriter(out, true), new PrintWriter(err, true));
