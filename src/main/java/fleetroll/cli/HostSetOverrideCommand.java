@@ -22,11 +22,12 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "%nExamples:",
-            "  fleetroll host-set-override --from-file ronin_settings t-linux64-ms-238     # dry run",
-            "  fleetroll host-set-override --from-file ronin_settings --confirm --reason 'bug 1234 canary' \\",
-            "      t-linux64-ms-238",
-            "  fleetroll host-set-override --from-file ronin_settings --confirm --force linux.list",
-            "  fleetroll show-override freddie-arkansas     # what a dry run or an audit showed",
+            "  fleetroll host-set-override --from-file ronin_settings host1     # dry run",
+            "  fleetroll host-set-override --from-file ronin_settings --confirm \\",
+            "      --reason 'bug 1234 canary' host1",
+            "  fleetroll host-set-override --from-file ronin_settings --confirm \\",
+            "      --force --reason 'bug 1234' linux.list",
+            "  fleetroll show-override freddie-arkansas   # contents a dry run named",
             "%nExit status: 0 every host changed or unchanged, 1 some host refused or failed,"
                     + " 2 bad input or failed checks (nothing sent), 130 interrupted."
         })

@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "%nExamples:",
-            "  fleetroll host-set-vault --from-file vault.yaml t-linux64-ms-238          # dry run",
-            "  fleetroll host-set-vault --from-file vault.yaml --confirm --force --reason 'rotate' linux.list",
-            "  pass show releng/vault.yaml | fleetroll host-set-vault --from-file - --confirm --force host1",
+            "  fleetroll host-set-vault --from-file vault.yaml host1           # dry run",
+            "  fleetroll host-set-vault --from-file vault.yaml --confirm --force \\",
+            "      --reason 'rotate tokens' linux.list",
+            "  pass show releng/vault.yaml |",
+            "      fleetroll host-set-vault --from-file - --confirm --force host1",
             "%nExit status: 0 every host changed or unchanged, 1 some host refused or failed,"
                     + " 2 bad input or failed checks (nothing sent), 130 interrupted."
         })

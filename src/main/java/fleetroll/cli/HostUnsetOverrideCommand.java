@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "%nExamples:",
-            "  fleetroll host-unset-override linux.list                                   # dry run",
-            "  fleetroll host-unset-override --confirm --reason 'bug 1234 done' linux.list",
+            "  fleetroll host-unset-override linux.list                         # dry run",
+            "  fleetroll host-unset-override --confirm --reason 'bug 1234 done' \\",
+            "      linux.list",
             "%nExit status: 0 every host removed or absent, 1 some host failed, 2 bad input," + " 130 interrupted."
         })
 final class HostUnsetOverrideCommand implements Callable<Integer> {
