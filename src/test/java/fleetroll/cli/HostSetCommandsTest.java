@@ -30,7 +30,7 @@ class HostSetCommandsTest {
     }
 
     private String sshOption() {
-        return "--ssh-option=-o ProxyCommand=touch " + tmp.resolve("ssh-ran");
+        return "--ssh-option=-o 'ProxyCommand=touch " + tmp.resolve("ssh-ran") + "'";
     }
 
     private Path file(String name, String text) throws IOException {
@@ -40,6 +40,25 @@ class HostSetCommandsTest {
     private void assertNothingSent() {
         assertThat(tmp.resolve("ssh-ran")).doesNotExist();
         assertThat(home().resolve("audit.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void theMarkerShowsWhenSshRuns() throws IOException {
+        // The control for every "nothing sent" test below: a confirmed valid write starts ssh,
+        // whose ProxyCommand leaves the marker (and then fails: it is no proxy).
+        Path settings = file("ronin_settings", OVERRIDE);
+        CliRun run = CliRun.run(
+                home(),
+                "host-set-override",
+                "--confirm",
+                "--no-audit",
+                "--from-file",
+                settings.toString(),
+                sshOption(),
+                "host1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(tmp.resolve("ssh-ran")).exists();
+        assertThat(home().resolve("audit.jsonl")).exists();
     }
 
     @Test
