@@ -3,6 +3,7 @@ package fleetroll.cli;
 import fleetroll.config.FleetrollHome;
 import fleetroll.config.UserConfig;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * What a command may know of the world: the environment, the state directory, the user's config,
  * the clock, stdin, and whether stdout and stderr are terminals. Tests build their own; only
  * {@link Main} reads the real ones.
+ *
+ * <p>{@code stdout} is for exact bytes (show-override, show-vault), which a {@code PrintWriter}
+ * would re-encode; text goes to the command's writer as usual.
  */
 public record CommandContext(
         Map<String, String> env,
@@ -18,7 +22,20 @@ public record CommandContext(
         Clock clock,
         InputStream stdin,
         boolean stdoutIsTerminal,
-        boolean stderrIsTerminal) {
+        boolean stderrIsTerminal,
+        OutputStream stdout) {
+
+    /** Without a byte stdout: raw bytes go to {@code System.out}. */
+    public CommandContext(
+            Map<String, String> env,
+            FleetrollHome home,
+            UserConfig config,
+            Clock clock,
+            InputStream stdin,
+            boolean stdoutIsTerminal,
+            boolean stderrIsTerminal) {
+        this(env, home, config, clock, stdin, stdoutIsTerminal, stderrIsTerminal, System.out);
+    }
 
     /**
      * The launcher tells us what {@code [ -t 1 ]} and {@code [ -t 2 ]} said (system properties
@@ -38,12 +55,35 @@ public record CommandContext(
 
     /** A context for tests: not a terminal, given home and clock. */
     public static CommandContext forTest(Map<String, String> env, FleetrollHome home, Clock clock) {
-        return new CommandContext(env, home, UserConfig.EMPTY, clock, InputStream.nullInputStream(), false, false);
+        return new CommandContext(
+                env,
+                home,
+                UserConfig.EMPTY,
+                clock,
+                InputStream.nullInputStream(),
+                false,
+                false,
+                OutputStream.nullOutputStream());
+    }
+
+    public CommandContext withStdin(InputStream newStdin) {
+        return new CommandContext(env, home, config, clock, newStdin, stdoutIsTerminal, stderrIsTerminal, stdout);
+    }
+
+    public CommandContext withStdout(OutputStream newStdout) {
+        return new CommandContext(env, home, config, clock, stdin, stdoutIsTerminal, stderrIsTerminal, newStdout);
     }
 
     /** The config file is read only by commands that take defaults from it (it costs YAML parsing). */
     public CommandContext withConfigLoaded() {
         return new CommandContext(
-                env, home, UserConfig.load(home.configFile()), clock, stdin, stdoutIsTerminal, stderrIsTerminal);
+                env,
+                home,
+                UserConfig.load(home.configFile()),
+                clock,
+                stdin,
+                stdoutIsTerminal,
+                stderrIsTerminal,
+                stdout);
     }
 }

@@ -15,6 +15,11 @@ import picocli.CommandLine.Spec;
             HostAuditCommand.class,
             DebugHostScriptCommand.class,
             TcFetchCommand.class,
+            HostSetOverrideCommand.class,
+            HostUnsetOverrideCommand.class,
+            HostSetVaultCommand.class,
+            ShowOverrideCommand.class,
+            ShowVaultCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = {

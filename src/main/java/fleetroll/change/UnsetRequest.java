@@ -1,0 +1,17 @@
+package fleetroll.change;
+
+import java.util.Optional;
+
+/** What host-unset-override asked for: remove the file, keeping a backup unless told not to. */
+public record UnsetRequest(
+        ManagedFile file, Destination destination, boolean backup, String backupSuffix, Optional<String> reason) {
+
+    public UnsetRequest {
+        BackupSuffix.check(backupSuffix);
+        file.unsetAction(); // the vault is never removed by fleetroll
+    }
+
+    public String action() {
+        return file.unsetAction();
+    }
+}

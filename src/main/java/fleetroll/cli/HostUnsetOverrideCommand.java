@@ -1,0 +1,113 @@
+package fleetroll.cli;
+
+import fleetroll.change.BackupSuffix;
+import fleetroll.change.ChangePlan;
+import fleetroll.change.ChangeReport;
+import fleetroll.change.ChangeService;
+import fleetroll.change.Destination;
+import fleetroll.change.ManagedFile;
+import fleetroll.change.UnsetRequest;
+import fleetroll.config.Actor;
+import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FanOutRunner;
+import fleetroll.remote.SshSettings;
+import fleetroll.remote.SshTransport;
+import fleetroll.store.LocalState;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "host-unset-override",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Remove the override (ronin_settings) from hosts, so that Puppet runs from its default repo"
+                    + " and branch again.",
+            "Without --confirm this is a dry run that shows the hosts and which of them carry an override"
+                    + " (from the latest audits), and changes nothing. With --confirm the file is moved to"
+                    + " <path>.bak.<UTC time> (newest 30 kept; --no-backup deletes it instead). A host without"
+                    + " one is reported \"absent\", which counts as success."
+        },
+        footer = {
+            "%nExamples:",
+            "  fleetroll host-unset-override linux.list                         # dry run",
+            "  fleetroll host-unset-override --confirm --reason 'bug 1234 done' \\",
+            "      linux.list",
+            "%nExit status: 0 every host removed or absent, 1 some host failed, 2 bad input," + " 130 interrupted."
+        })
+final class HostUnsetOverrideCommand implements Callable<Integer> {
+    @ParentCommand
+    FleetrollCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Mixin
+    ChangeOptions change;
+
+    @ArgGroup(exclusive = false, heading = "%nSSH and fan-out:%n", order = 20)
+    SshOptions ssh = new SshOptions();
+
+    @Override
+    public Integer call() {
+        CommandContext context = parent.context().withConfigLoaded();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ManagedFile file = ManagedFile.OVERRIDE;
+        List<HostTarget> hosts = targets.resolve();
+        SshSettings settings = ssh.settings(context.config());
+        UnsetRequest request = new UnsetRequest(
+                file,
+                change.path == null ? file.defaultDestination() : Destination.parse(change.path),
+                !change.noBackup,
+                BackupSuffix.of(context.clock().instant()),
+                Optional.ofNullable(change.reason).filter(r -> !r.isBlank()));
+
+        try (LocalState state = LocalState.open(context.home())) {
+            if (!change.confirm) {
+                ChangePlan plan = ChangePlan.of(
+                        file,
+                        request.destination(),
+                        Optional.empty(),
+                        hosts,
+                        state.observations()
+                                .latestSuccessful(
+                                        hosts.stream().map(HostTarget::host).toList()));
+                if (change.json) {
+                    ChangeJson.writeUnsetDryRun(request, plan, targets.source(), state.home(), out);
+                } else {
+                    ChangeText.writeUnsetDryRun(request, plan, targets.source(), state.home(), out);
+                }
+                return ExitCodes.OK;
+            }
+            SshTransport transport = new SshTransport(settings);
+            String actor = Actor.fromEnvironment(context.env());
+            FanOutRunner runner = new FanOutRunner(settings.workers(), settings.batchTimeout());
+            ChangeReport report;
+            try (InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
+                ChangeProgress progress = new ChangeProgress(
+                        err, "unset override", hosts.size(), context.stderrIsTerminal() && !change.json);
+                report = new ChangeService(transport, state, actor, context.clock())
+                        .unset(request, hosts, runner, progress);
+                progress.finish();
+            }
+            if (change.json) {
+                ChangeJson.writeReport(report, out);
+            } else {
+                ChangeText.writeUnsetReport(request, report, state.home(), out);
+            }
+            return ChangeFinish.finish(report, change.noAudit, transport, state, actor, context, settings, err);
+        }
+    }
+}
