@@ -591,6 +591,28 @@ class HostAuditFleetIT {
         assertThat(json.has("results")).isFalse();
     }
 
+    @Test
+    void debugHostScriptWrapRunsAsPrintedAgainstARealHost() throws Exception {
+        String host = fleet.allocate(1).get(0);
+        fleet.writeFile(host, "/etc/puppet/ronin_settings", "PUPPET_BRANCH=wrapped\n", "644");
+        FleetrollRun printed = FleetrollRun.run(
+                tmp.resolve("wrap-home"),
+                Clock.systemUTC(),
+                List.of("debug-host-script", "--wrap", "--ssh-option", String.join(" ", fleet.sshOptions()), host));
+        assertThat(printed.exitCode()).as(printed.toString()).isZero();
+        Path script = Files.writeString(tmp.resolve("probe-" + host + ".sh"), printed.out());
+
+        Process sh = new ProcessBuilder("sh", script.toString())
+                .redirectErrorStream(true)
+                .start();
+        String answer = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor()).as(answer).isZero();
+        assertThat(answer)
+                .startsWith("FLEETROLL_PROBE 1\n")
+                .contains("\nOS=Linux\n")
+                .endsWith("__OVR_CONTENT__\nPUPPET_BRANCH=wrapped\n");
+    }
+
     // ------------------------------------------------------------------ deadlines and fan-out
 
     @Test
