@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * host-audit end to end against the real-sshd test fleet. Most cases share one audit: every seeded
- * host and every special host in a single run (about 4 s, the slow host's delay), and each test
+ * host and every special host in a single run (about 5 s, the connect timeout), and each test
  * checks its part of that run's JSON, store and content stores. Runs that need other options or
  * a fresh home are their own tests.
  */
@@ -134,7 +134,8 @@ class HostAuditFleetIT {
                 TestFleet.NOSUDO,
                 TestFleet.NOAUTH));
         batchHome = tmp.resolve("batch-home");
-        List<String> args = new ArrayList<>(List.of("--json", "--connect-timeout", "2", "--timeout", "20"));
+        // 5 s: enough for a healthy host's banner on a loaded machine, short for blackhole and hang
+        List<String> args = new ArrayList<>(List.of("--json", "--connect-timeout", "5", "--timeout", "30"));
         args.addAll(batchHosts);
         batch = FleetrollRun.audit(batchHome, fleet.sshOptions(), args.toArray(String[]::new));
         results = new LinkedHashMap<>();
@@ -619,8 +620,9 @@ class HostAuditFleetIT {
     void batchTimeoutAccountsForEveryHost() {
         List<String> healthy = fleet.allocate(4);
         List<String> hosts = new ArrayList<>(healthy);
-        hosts.addAll(List.of(TestFleet.HANG, TestFleet.BLACKHOLE, TestFleet.SLOW));
-        List<String> args = new ArrayList<>(List.of("--json", "--connect-timeout", "30", "--batch-timeout", "2"));
+        hosts.addAll(List.of(TestFleet.HANG, TestFleet.BLACKHOLE));
+        // 5 s: the healthy hosts finish on a loaded machine too; hang and blackhole never do
+        List<String> args = new ArrayList<>(List.of("--json", "--connect-timeout", "30", "--batch-timeout", "5"));
         args.addAll(hosts);
         Instant start = Instant.now();
         FleetrollRun run =
@@ -628,7 +630,7 @@ class HostAuditFleetIT {
         Duration took = Duration.between(start, Instant.now());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(took).isLessThan(Duration.ofSeconds(20)); // not the 30 s connect timeout
         JsonNode json = run.json();
         assertThat(json.path("total").asInt()).isEqualTo(hosts.size());
         Map<String, JsonNode> byHost = new LinkedHashMap<>();
@@ -636,7 +638,7 @@ class HostAuditFleetIT {
         assertThat(byHost.keySet()).containsExactlyElementsOf(hosts);
         healthy.forEach(
                 h -> assertThat(byHost.get(h).path("ok").asBoolean()).as(h).isTrue());
-        for (String stuck : List.of(TestFleet.HANG, TestFleet.BLACKHOLE, TestFleet.SLOW)) {
+        for (String stuck : List.of(TestFleet.HANG, TestFleet.BLACKHOLE)) {
             assertThat(byHost.get(stuck).path("error").asText()).as(stuck).isEqualTo("cancelled");
         }
     }
