@@ -737,11 +737,10 @@ class HostAuditFleetIT {
         builder.environment().put("FLEETROLL_HOME", home.toString());
         Process fleetroll = builder.start();
         try {
-            // Interrupt once only stuck hosts' ssh still run (seen twice, 300 ms apart).
+            // Interrupt once the healthy hosts are stored and the stuck hosts' ssh still run.
             Set<ProcessHandle> seen = new java.util.HashSet<>();
             Instant deadline = Instant.now().plusSeconds(30);
-            int stable = 0;
-            while (stable < 2) {
+            while (true) {
                 assertThat(Instant.now())
                         .as("waiting for the healthy hosts to finish")
                         .isBefore(deadline);
@@ -750,11 +749,10 @@ class HostAuditFleetIT {
                 seen.addAll(ssh);
                 Set<String> running = new TreeSet<>();
                 ssh.forEach(h -> running.add(destination(h)));
-                boolean onlyStuck = running.containsAll(stuck)
-                        && List.of(TestFleet.HANG, TestFleet.BLACKHOLE, TestFleet.SLOW)
-                                .containsAll(running);
-                stable = onlyStuck ? stable + 1 : 0;
-                Thread.sleep(300);
+                if (running.containsAll(stuck) && stored(home, healthy)) {
+                    break;
+                }
+                Thread.sleep(200);
             }
             String target = wholeProcessGroup ? "-" + fleetroll.pid() : String.valueOf(fleetroll.pid());
             assertThat(new ProcessBuilder("kill", "-INT", "--", target)
@@ -793,6 +791,16 @@ class HostAuditFleetIT {
         } finally {
             fleetroll.descendants().forEach(ProcessHandle::destroyForcibly);
             fleetroll.destroyForcibly();
+        }
+    }
+
+    /** Whether every one of {@code hosts} has an observation in {@code home}'s store yet. */
+    private static boolean stored(Path home, List<String> hosts) {
+        if (!Files.exists(home.resolve("fleetroll.db"))) {
+            return false;
+        }
+        try (LocalState state = LocalState.open(new FleetrollHome(home))) {
+            return state.observations().latest(hosts).size() == hosts.size();
         }
     }
 
