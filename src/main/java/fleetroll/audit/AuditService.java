@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class AuditService {
     private static final int MAX_STORED_STDERR = 2000;
+    private static final Duration SIGNAL_GRACE = Duration.ofMillis(300);
 
     private final SshTransport transport;
     private final LocalState state;
@@ -46,17 +48,19 @@ public final class AuditService {
         byte[] script = probeScript().getBytes(StandardCharsets.UTF_8);
         List<HostOutcome> outcomes = runner.run(
                 targets,
-                target -> store(audit(target, script)),
+                target -> store(audit(target, script, runner::wasCancelled)),
                 target -> store(failed(target, null, FailureKind.CANCELLED, "not audited: the run was stopped")),
                 onDone);
         return new AuditReport(outcomes, Duration.between(start, clock.instant()), runner.wasCancelled());
     }
 
-    HostOutcome audit(HostTarget target, byte[] script) {
+    HostOutcome audit(HostTarget target, byte[] script, BooleanSupplier runStopped) {
         ProcessResult result = transport.run(target, ProbeScript.REMOTE_COMMAND, script);
         boolean headerSeen = ProbeOutputParser.startsWithHeader(result.stdout());
         if (result.exitCode() != 0 || result.timedOut() || result.cancelled() || !headerSeen) {
-            FailureKind kind = FailureClassifier.classify(result, headerSeen);
+            boolean stopped = runStopped.getAsBoolean()
+                    || !headerSeen && FailureClassifier.endedSilently(result) && awaitStop(runStopped);
+            FailureKind kind = FailureClassifier.classify(result, headerSeen, stopped);
             return failed(target, result, kind, result.stderr().strip());
         }
         try {
@@ -68,6 +72,27 @@ public final class AuditService {
         } catch (ProbeFormatException e) {
             return failed(target, result, FailureKind.OTHER, e.getMessage());
         }
+    }
+
+    /**
+     * An ssh that ended silently was most likely hit by the Ctrl-C that is about to stop the run:
+     * the terminal signals our ssh processes and us at once, and our handler may run a moment
+     * after ssh has died. Give it that moment rather than report the host as failed.
+     */
+    private static boolean awaitStop(BooleanSupplier runStopped) {
+        long deadline = System.nanoTime() + SIGNAL_GRACE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (runStopped.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // being interrupted is the run stopping
+                return true;
+            }
+        }
+        return runStopped.getAsBoolean();
     }
 
     private void storeVault(ProbeReport report, ObservedState observed) {

@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a parsed probe answer into the observed state that is stored and shown. */
 public final class ObservedStateReader {
+    private static final Pattern PUPPET_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?) ?(Z|z|[+-]\\d{2}:?\\d{2})?");
+
     private ObservedStateReader() {}
 
     public static ObservedState read(ProbeReport report) throws ProbeFormatException {
@@ -130,23 +135,27 @@ public final class ObservedStateReader {
         return !status.strip().toLowerCase(Locale.ROOT).equals("failed");
     }
 
-    static Long epochOf(String iso) {
-        if (iso == null || iso.isBlank()) {
+    /**
+     * A time as Puppet and its wrapper write it: ISO 8601 ({@code 2024-01-15T10:23:45.123+00:00},
+     * {@code ...Z}) or Ruby's Time format of older reports ({@code 2024-01-15 10:23:45.123456789
+     * +00:00}, {@code +0000}). Without an offset the time is UTC.
+     */
+    static Long epochOf(String text) {
+        if (text == null) {
             return null;
         }
-        String s = iso.strip();
-        if (s.endsWith("Z") || s.endsWith("z")) {
-            s = s.substring(0, s.length() - 1) + "+00:00";
+        Matcher m = PUPPET_TIME.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String offset = m.group(3) == null || m.group(3).equalsIgnoreCase("Z") ? "+00:00" : m.group(3);
+        if (offset.length() == 5) { // +0000
+            offset = offset.substring(0, 3) + ":" + offset.substring(3);
         }
         try {
-            return OffsetDateTime.parse(s.replace(' ', 'T')).toEpochSecond();
+            return OffsetDateTime.parse(m.group(1) + "T" + m.group(2) + offset).toEpochSecond();
         } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(s.replace(' ', 'T'))
-                        .toEpochSecond(java.time.ZoneOffset.UTC); // "ts" without an offset is UTC
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
+            return null;
         }
     }
 

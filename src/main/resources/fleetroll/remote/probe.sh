@@ -13,7 +13,9 @@ if [ "$os" = Darwin ]; then
   meta=/opt/puppet_environments/last_run_metadata.json
   fmeta() { stat -f '%Lp %Su %Sg %z %m' "$1" 2>/dev/null; }
   fsha() { shasum -a 256 < "$1" 2>/dev/null | awk '{print $1}'; }
-  boot=$(sysctl -n kern.boottime 2>/dev/null | sed -n 's/.*sec = \([0-9][0-9]*\).*/\1/p')
+  # "{ sec = 1700000000, usec = 123456 } Tue Nov 14 ...": anchor on "{", or the greedy match
+  # would take usec.
+  boot=$(sysctl -n kern.boottime 2>/dev/null | sed -n 's/^{ *sec = \([0-9][0-9]*\).*/\1/p')
   [ -n "$boot" ] && echo "UPTIME_S=$(( $(date +%s) - boot ))"
 else
   ovr=/etc/puppet/ronin_settings

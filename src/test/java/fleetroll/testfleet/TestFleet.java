@@ -1,11 +1,9 @@
 package fleetroll.testfleet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,19 +11,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * STAND-IN for the `fleet` branch's TestFleet, with the same public API, so that the writes ITs
- * run before that class is merged; the lead replaces this file with the real one. It drives the
- * shared lab recipe (/work/shared/lab/fleetlab.sh, or $FLEETLAB_SCRIPT) in /tmp/writes-lab/it on
- * $FLEETROLL_TEST_NET (default 127.79), started once per JVM and purged at exit.
+ * The real-sshd test fleet of the integration tests: {@code src/test/fleet/fleetlab.sh} started
+ * once per JVM in a lab directory of its own under /tmp, and purged by a shutdown hook. Every
+ * host is a real OpenSSH server with its own /etc, /var, /opt, /root on its own loopback address.
  *
- * <p>The shared recipe has no macOS-like host, so {@link #macHost()} turns one normal host into
- * one: inside that host only (its own mount namespace), /usr/local/bin, first in PATH, gets fakes
- * that answer like macOS (uname -s Darwin, shasum, stat -f, sysctl kern.boottime, a padded wc,
- * no sha256sum), gid 0 is named wheel, and /var/root and /opt/puppet_environments exist.
+ * <p>Hosts: {@code host1..hostN} (normal Linux hosts; tests get their own with {@link
+ * #allocate}, because they change host files), {@link #macHost()} (answers like macOS), and the
+ * special hosts {@link #UNREACHABLE}, {@link #BLACKHOLE}, {@link #HANG}, {@link #SLOW}, {@link
+ * #NOSUDO}, {@link #NOAUTH}, which every test may use because nothing changes them.
+ *
+ * <p>Settings: {@code -Dfleetroll.fleet.size} or {@code FLEETROLL_FLEET_SIZE} (normal hosts,
+ * default {@value #DEFAULT_SIZE}); {@code FLEETROLL_TEST_NET} (address prefix, default {@value
+ * #DEFAULT_NET}): labs that run at the same time on one machine need different prefixes.
  */
 public final class TestFleet {
     public static final String UNREACHABLE = "unreachable"; // "Connection refused" at once
@@ -36,8 +36,10 @@ public final class TestFleet {
     public static final String NOAUTH = "noauth"; // our key is not authorized
     public static final int SLOW_SECONDS = 3;
 
-    static final int DEFAULT_SIZE = 24;
-    static final String DEFAULT_NET = "127.79";
+    static final int DEFAULT_SIZE = 150;
+    static final String DEFAULT_NET = "127.77";
+    private static final String LAB_PREFIX = "fleetroll-testfleet-";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration EXEC_TIMEOUT = Duration.ofMinutes(1);
 
     /** What a command run inside a host gave back. */
@@ -49,8 +51,8 @@ public final class TestFleet {
     private final Path script;
     private final Path lab;
     private final int size;
+    private final Map<String, Long> initPids = new ConcurrentHashMap<>();
     private int nextHost = 1;
-    private String mac;
 
     private TestFleet(Path script, Path lab, int size) {
         this.script = script;
@@ -58,43 +60,103 @@ public final class TestFleet {
         this.size = size;
     }
 
-    /** The fleet of this JVM, started on first use and purged at JVM exit. */
+    /**
+     * The fleet of this JVM, started on first use and purged at JVM exit. Fails, with the reason
+     * and the fix, when the machine cannot run it (not root, sshd missing): a skipped test would
+     * hide a broken build.
+     */
     public static synchronized TestFleet shared() {
         if (startFailure != null) {
             throw new IllegalStateException(
                     "the test fleet failed to start (see the first failing test)", startFailure);
         }
         if (shared == null) {
-            Path script = Path.of(System.getenv().getOrDefault("FLEETLAB_SCRIPT", "/work/shared/lab/fleetlab.sh"));
-            Path lab = Path.of("/tmp/writes-lab/it");
-            int size = Integer.getInteger("fleetroll.fleet.size", DEFAULT_SIZE);
-            TestFleet fleet = new TestFleet(script, lab, size);
-            fleet.run(Duration.ofMinutes(1), "purge", lab.toString()); // a previous run's leftovers
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(() -> fleet.run(Duration.ofMinutes(1), "purge", lab.toString())));
-            Result up = fleet.run(Duration.ofMinutes(3), "up", String.valueOf(size), lab.toString());
-            if (up.exitCode != 0) {
-                startFailure = new IllegalStateException("the test fleet did not start: " + up.stderr());
-                throw startFailure;
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
             }
-            shared = fleet;
         }
         return shared;
     }
 
+    private static TestFleet start() {
+        Prerequisites.check();
+        Path script = locateScript();
+        int size = configuredSize();
+        Path lab = Path.of("/tmp", LAB_PREFIX + ProcessHandle.current().pid());
+        StaleLabs.purge(script, Path.of("/tmp"), LAB_PREFIX);
+        TestFleet fleet = new TestFleet(script, lab, size);
+        StaleLabs.claim(lab);
+        // The hook is registered before `up`, so that a half-started lab is stopped too.
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::purge, "testfleet-purge"));
+        ProcessRunner.Result up = ProcessRunner.run(
+                List.of(script.toString(), "up", String.valueOf(size), lab.toString()),
+                labEnvironment(),
+                new byte[0],
+                START_TIMEOUT);
+        if (up.exitCode() != 0) {
+            String err = up.stderrText();
+            throw new IllegalStateException("the test fleet did not start: " + script + " up " + size + " " + lab
+                    + " exited " + up.exitCode() + ":\n" + err
+                    + (err.contains("Address already in use")
+                            ? "\nAnother lab uses " + net() + ".*; give this run its own prefix, e.g."
+                                    + " FLEETROLL_TEST_NET=127.78"
+                            : ""));
+        }
+        return fleet;
+    }
+
+    private static Map<String, String> labEnvironment() {
+        return Map.of(
+                "FLEETLAB_NET", net(),
+                "FLEETLAB_SLOW_SECONDS", String.valueOf(SLOW_SECONDS),
+                "FLEETLAB_MACS", "1");
+    }
+
+    private static String net() {
+        String net = System.getenv("FLEETROLL_TEST_NET");
+        return net == null || net.isBlank() ? DEFAULT_NET : net.strip();
+    }
+
+    private static int configuredSize() {
+        String value = System.getProperty("fleetroll.fleet.size", System.getenv("FLEETROLL_FLEET_SIZE"));
+        if (value == null || value.isBlank()) {
+            return DEFAULT_SIZE;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("fleetroll.fleet.size / FLEETROLL_FLEET_SIZE is not a number: " + value);
+        }
+    }
+
+    private static Path locateScript() {
+        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path script = base.resolve("src/test/fleet/fleetlab.sh").toAbsolutePath();
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("no executable " + script + " (run the tests from the repository root)");
+        }
+        return script;
+    }
+
+    /** The lab's ssh_config: every host by name, our key, pre-filled known_hosts. */
     public Path sshConfig() {
         return lab.resolve("ssh_config");
     }
 
-    /** The words to give fleetroll as {@code --ssh-option}: {@code ["-F", "<lab>/ssh_config"]}. */
+    /** The words to give host-audit as {@code --ssh-option}: {@code ["-F", "<lab>/ssh_config"]}. */
     public List<String> sshOptions() {
         return List.of("-F", sshConfig().toString());
     }
 
+    /** The lab directory (hosts' files live in {@code hosts/NAME}). */
     public Path labDir() {
         return lab;
     }
 
+    /** How many normal hosts the fleet has. */
     public int size() {
         return size;
     }
@@ -102,61 +164,26 @@ public final class TestFleet {
     /** {@code n} normal host names that no other caller in this JVM has been given. */
     public synchronized List<String> allocate(int n) {
         if (n < 1 || nextHost + n - 1 > size) {
-            throw new IllegalStateException("the test fleet has " + size + " hosts, " + (nextHost - 1)
-                    + " taken; raise -Dfleetroll.fleet.size");
+            throw new IllegalStateException("the test fleet has " + size + " normal hosts and " + (nextHost - 1)
+                    + " are taken; " + n + " more were asked for: raise -Dfleetroll.fleet.size"
+                    + " (or FLEETROLL_FLEET_SIZE)");
         }
-        List<String> hosts = new ArrayList<>();
+        List<String> hosts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             hosts.add("host" + nextHost++);
         }
         return hosts;
     }
 
-    /** The macOS-like host (one per fleet, shared: tests restore what they change on it). */
-    public synchronized String macHost() {
-        if (mac == null) {
-            String host = allocate(1).get(0);
-            makeMacLike(host);
-            mac = host;
-        }
-        return mac;
+    /** The macOS-like host: Darwin's uname, stat -f, sysctl kern.boottime, shasum; group wheel. */
+    public String macHost() {
+        return "mac1";
     }
 
-    private void makeMacLike(String host) {
-        // The fakes live in the host's own /opt (the lab dir is hidden inside the host).
-        for (Map.Entry<String, String> fake : MAC_FAKES.entrySet()) {
-            writeFile(host, "/opt/fleetroll-macbin/" + fake.getKey(), fake.getValue(), "0755");
-        }
-        ExecResult r = exec(
-                host,
-                "sh",
-                "-c",
-                "set -e; mount --bind /opt/fleetroll-macbin /usr/local/bin;"
-                        + " sed 's/^root:x:0:/wheel:x:0:/' /etc/group > /etc/group.new && mv /etc/group.new /etc/group;"
-                        + " mkdir -p -m 700 /var/root; mkdir -p -m 755 /opt/puppet_environments");
-        if (r.exitCode() != 0) {
-            throw new IllegalStateException("cannot make " + host + " macOS-like: " + r.stderr());
-        }
-    }
-
-    private static final Map<String, String> MAC_FAKES = Map.of(
-            "uname",
-            "#!/bin/sh\n[ \"${1-}\" = -s ] || [ $# -eq 0 ] && { echo Darwin; exit 0; }\nexec /usr/bin/uname \"$@\"\n",
-            "shasum",
-            "#!/bin/sh\n[ \"${1-}\" = -a ] && shift 2\nexec /usr/bin/sha256sum \"$@\"\n",
-            "sha256sum",
-            "#!/bin/sh\necho 'sh: sha256sum: command not found' >&2\nexit 127\n",
-            "wc",
-            "#!/bin/sh\nif [ $# -eq 1 ] && [ \"$1\" = -c ]; then printf '%8s\\n' \"$(/usr/bin/wc -c)\"; "
-                    + "else exec /usr/bin/wc \"$@\"; fi\n",
-            "stat",
-            "#!/bin/sh\n[ \"${1-}\" = -f ] || { echo 'stat: illegal option' >&2; exit 1; }\n"
-                    + "f=$(printf '%s' \"$2\" | sed 's/%Lp/%a/; s/%Su/%U/; s/%Sg/%G/; s/%z/%s/; s/%m/%Y/')\n"
-                    + "shift 2\nexec /usr/bin/stat -c \"$f\" -- \"$@\"\n",
-            "sysctl",
-            "#!/bin/sh\nb=$(( $(date +%s) - $(cut -d. -f1 /proc/uptime) ))\n"
-                    + "echo \"{ sec = $b, usec = 0 } $(date -u -d @$b)\"\n");
-
+    /**
+     * Writes {@code content} to {@code path} as root inside {@code host}, atomically (temp file in
+     * the same directory, then rename), creating missing directories; {@code mode} as for chmod.
+     */
     public void writeFile(String host, String path, byte[] content, String mode) {
         ExecResult r = execWithInput(
                 host,
@@ -179,16 +206,18 @@ public final class TestFleet {
 
     /** The exact bytes of {@code path} inside {@code host}, or empty when it is not a file. */
     public Optional<byte[]> readFile(String host, String path) {
-        Result r = nsenter(host, new byte[0], "sh", "-c", "[ -f \"$1\" ] || exit 3; exec cat -- \"$1\"", "sh", path);
-        if (r.exitCode == 3) {
+        ProcessRunner.Result r =
+                nsenter(host, new byte[0], "sh", "-c", "[ -f \"$1\" ] || exit 3; exec cat -- \"$1\"", "sh", path);
+        if (r.exitCode() == 3) {
             return Optional.empty();
         }
-        if (r.exitCode != 0) {
-            throw new IllegalStateException("cannot read " + path + " on " + host + ": " + r.stderr());
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("cannot read " + path + " on " + host + ": " + r.stderrText());
         }
-        return Optional.of(r.stdout);
+        return Optional.of(r.stdout());
     }
 
+    /** Removes {@code paths} inside {@code host} (rm -rf). */
     public void delete(String host, String... paths) {
         List<String> command = new ArrayList<>(List.of("rm", "-rf", "--"));
         command.addAll(Arrays.asList(paths));
@@ -198,75 +227,64 @@ public final class TestFleet {
         }
     }
 
-    /** Runs {@code command} as root inside {@code host}'s namespaces (no ssh). */
+    /** Runs {@code command} as root inside {@code host}'s namespaces (nsenter, no ssh). */
     public ExecResult exec(String host, String... command) {
         return execWithInput(host, new byte[0], command);
     }
 
     public ExecResult execWithInput(String host, byte[] stdin, String... command) {
-        Result r = nsenter(host, stdin, command);
-        return new ExecResult(r.exitCode, new String(r.stdout, StandardCharsets.UTF_8), r.stderr());
+        ProcessRunner.Result r = nsenter(host, stdin, command);
+        return new ExecResult(
+                r.exitCode(),
+                new String(r.stdout(), StandardCharsets.UTF_8),
+                new String(r.stderr(), StandardCharsets.UTF_8));
     }
 
-    private Result nsenter(String host, byte[] stdin, String... command) {
-        List<String> argv = new ArrayList<>(List.of(script.toString(), "exec", lab.toString(), host));
+    private ProcessRunner.Result nsenter(String host, byte[] stdin, String... command) {
+        long pid = initPids.computeIfAbsent(host, this::initPid);
+        List<String> argv =
+                new ArrayList<>(List.of("nsenter", "--target", String.valueOf(pid), "--mount", "--uts", "--pid"));
+        if (Files.exists(Path.of("/proc", String.valueOf(pid), "ns", "time"))) {
+            argv.add("--time"); // the host's uptime
+        }
+        argv.addAll(List.of("--wd=/", "--"));
         argv.addAll(Arrays.asList(command));
-        return runArgv(argv, stdin, EXEC_TIMEOUT);
+        return ProcessRunner.run(argv, Map.of(), stdin, EXEC_TIMEOUT);
     }
 
-    private Result run(Duration timeout, String... args) {
-        List<String> argv = new ArrayList<>(List.of(script.toString()));
-        argv.addAll(Arrays.asList(args));
-        return runArgv(argv, new byte[0], timeout);
-    }
-
-    private record Result(int exitCode, byte[] stdout, String stderr) {}
-
-    private static Result runArgv(List<String> argv, byte[] stdin, Duration timeout) {
+    /** PID 1 of the host's namespaces: the third field of its pid file (see fleetlab.sh). */
+    private long initPid(String host) {
+        Path pidFile = lab.resolve("hosts").resolve(host).resolve("pid");
         try {
-            ProcessBuilder builder = new ProcessBuilder(argv);
-            builder.environment().put("FLEETLAB_NET", System.getenv().getOrDefault("FLEETROLL_TEST_NET", DEFAULT_NET));
-            builder.environment().put("FLEETLAB_SLOW_SECONDS", String.valueOf(SLOW_SECONDS));
-            Process p = builder.start();
-            CompletableFuture<byte[]> out = drain(p.getInputStream());
-            CompletableFuture<byte[]> err = drain(p.getErrorStream());
-            Thread.ofVirtual().start(() -> {
-                try (OutputStream in = p.getOutputStream()) {
-                    in.write(stdin);
-                } catch (IOException e) {
-                    // the command did not read its input
-                }
-            });
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out after " + timeout + ": " + argv);
-            }
-            return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + argv, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + argv, e);
+            String[] fields = Files.readString(pidFile).strip().split("\\s+");
+            return Long.parseLong(fields[2]);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(
+                    host + " has no running namespaces to enter (no " + pidFile + "): " + e.getMessage(), e);
         }
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream in) {
-        CompletableFuture<byte[]> result = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (in) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                in.transferTo(buffer);
-                result.complete(buffer.toByteArray());
-            } catch (IOException e) {
-                result.complete(new byte[0]);
+    /** Stops every host this fleet started and deletes the lab directory. */
+    private void purge() {
+        try {
+            ProcessRunner.Result r = ProcessRunner.run(
+                    List.of(script.toString(), "purge", lab.toString()), Map.of(), new byte[0], Duration.ofMinutes(1));
+            if (r.exitCode() != 0) {
+                System.err.println("testfleet: purge of " + lab + " failed: " + r.stderrText());
+            } else {
+                StaleLabs.release(lab);
             }
-        });
-        return result;
+        } catch (RuntimeException e) {
+            System.err.println("testfleet: purge of " + lab + " failed: " + e);
+        }
     }
 
     @Override
     public String toString() {
-        return "TestFleet[stand-in, " + lab + ", " + size + " hosts]";
+        return "TestFleet[" + lab + ", " + size + " hosts, net " + net() + "]";
+    }
+
+    static UncheckedIOException unchecked(String what, IOException e) {
+        return new UncheckedIOException(what + ": " + e.getMessage(), e);
     }
 }
