@@ -1,0 +1,212 @@
+package fleetroll.monitor;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.keymap.BindingReader;
+import org.jline.keymap.KeyMap;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.Display;
+import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * The full-screen view. The one class that touches JLine, so that --once and --json never load
+ * it. Its thread owns the terminal: it reads keys, asks the {@link SnapshotFeed} for data, and
+ * draws what {@link TableScreen} renders. Whatever ends it (q, Ctrl-C, an error, SIGTERM), the
+ * terminal gets back its main screen, cursor and echo.
+ */
+public final class InteractiveMonitor {
+    /** Wake at least this often, so that ages tick and new snapshots show within a second. */
+    private static final long TICK_MILLIS = 250;
+    /** How long a lone Esc waits for the rest of an arrow key's sequence. */
+    private static final long ESCAPE_MILLIS = 60;
+
+    private InteractiveMonitor() {}
+
+    public static void run(SnapshotFeed feed, TableScreen screen, Clock clock, boolean colour) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        AtomicBoolean quit = new AtomicBoolean();
+        AtomicBoolean resized = new AtomicBoolean();
+        Attributes saved = terminal.enterRawMode();
+        AtomicBoolean restored = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (restored.compareAndSet(false, true)) {
+                terminal.puts(Capability.keypad_local);
+                terminal.puts(Capability.cursor_visible);
+                terminal.puts(Capability.exit_ca_mode);
+                terminal.setAttributes(saved);
+                terminal.flush();
+            }
+        };
+        // SIGTERM and SIGHUP end the JVM without reaching the finally below; the hook restores then.
+        Thread hook = new Thread(restore, "fleetroll-monitor-restore");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            terminal.handle(Terminal.Signal.INT, s -> quit.set(true));
+            terminal.handle(Terminal.Signal.WINCH, s -> resized.set(true));
+            terminal.puts(Capability.enter_ca_mode);
+            terminal.puts(Capability.keypad_xmit);
+            terminal.puts(Capability.cursor_invisible);
+            terminal.flush();
+            loop(terminal, feed, screen, clock, colour, quit, resized);
+        } finally {
+            restore.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook has run or will run, and restore is idempotent
+            }
+            terminal.close();
+        }
+    }
+
+    private static void loop(
+            Terminal terminal,
+            SnapshotFeed feed,
+            TableScreen screen,
+            Clock clock,
+            boolean colour,
+            AtomicBoolean quit,
+            AtomicBoolean resized)
+            throws IOException {
+        Display display = new Display(terminal, true);
+        Size size = terminal.getSize();
+        display.resize(size.getRows(), size.getColumns());
+        BindingReader reader = new BindingReader(terminal.reader());
+        KeyMap<Key> keys = keyMap(terminal);
+        ViewState view = ViewState.INITIAL;
+        MonitorTable table = null;
+        while (!quit.get()) {
+            Instant now = clock.instant();
+            FleetSnapshot snapshot = feed.snapshot();
+            if (resized.getAndSet(false)) {
+                size = terminal.getSize();
+                display.clear();
+                display.resize(size.getRows(), size.getColumns());
+            }
+            int width = Math.max(1, size.getColumns());
+            int height = Math.max(1, size.getRows());
+            if (table == null
+                    || table.snapshot() != snapshot
+                    || table.sort() != view.sort()
+                    || table.now().getEpochSecond() != now.getEpochSecond()) {
+                String selected = selectedHost(table, view);
+                table = MonitorTable.build(snapshot, view.sort(), now);
+                TableScreen.Frame f = new TableScreen.Frame(table, view, null, null, width, height);
+                view = view.follow(table.indexOf(selected), screen.page(f));
+            }
+            TableScreen.Frame frame =
+                    new TableScreen.Frame(table, view, feed.detail(), status(feed, snapshot), width, height);
+            view = view.clamp(screen.page(frame));
+            frame = new TableScreen.Frame(table, view, frame.detail(), frame.status(), width, height);
+            display.update(attributed(screen.render(frame), colour), -1);
+            terminal.flush();
+
+            long untilNextSecond = 1000 - now.toEpochMilli() % 1000;
+            int c = reader.peekCharacter(Math.min(TICK_MILLIS, Math.max(1, untilNextSecond)));
+            if (c == NonBlockingReader.READ_EXPIRED) {
+                continue;
+            }
+            if (c == NonBlockingReader.EOF) {
+                return;
+            }
+            Key key = reader.readBinding(keys, null, false);
+            if (key == null || key == Key.QUIT) {
+                return;
+            }
+            if (key == Key.RELOAD) {
+                feed.requestReload();
+            }
+            ViewState before = view;
+            view = view.apply(key, screen.page(frame));
+            if (view.mode() == ViewState.Mode.DETAIL && before.mode() != ViewState.Mode.DETAIL) {
+                feed.requestDetail(view.detailHost());
+            }
+        }
+    }
+
+    private static String selectedHost(MonitorTable table, ViewState view) {
+        if (table == null || table.rows().isEmpty()) {
+            return null;
+        }
+        return table.rows()
+                .get(Math.clamp(view.selected(), 0, table.rows().size() - 1))
+                .host();
+    }
+
+    private static String status(SnapshotFeed feed, FleetSnapshot snapshot) {
+        String error = feed.error();
+        if (error != null) {
+            return error;
+        }
+        return snapshot.loaded() ? null : "reading the store…";
+    }
+
+    static KeyMap<Key> keyMap(Terminal terminal) {
+        KeyMap<Key> map = new KeyMap<>();
+        bind(map, terminal, Key.QUIT, List.of("q", KeyMap.ctrl('C')));
+        bind(map, terminal, Key.DOWN, List.of("j", "\033[B", "\033OB"), Capability.key_down);
+        bind(map, terminal, Key.UP, List.of("k", "\033[A", "\033OA"), Capability.key_up);
+        bind(map, terminal, Key.PAGE_DOWN, List.of(" ", "\033[6~", KeyMap.ctrl('F')), Capability.key_npage);
+        bind(map, terminal, Key.PAGE_UP, List.of("\033[5~", KeyMap.ctrl('B')), Capability.key_ppage);
+        bind(map, terminal, Key.FIRST, List.of("g", "\033[H", "\033OH", "\033[1~"), Capability.key_home);
+        bind(map, terminal, Key.LAST, List.of("G", "\033[F", "\033OF", "\033[4~"), Capability.key_end);
+        bind(map, terminal, Key.LEFT, List.of("h", "\033[D", "\033OD"), Capability.key_left);
+        bind(map, terminal, Key.RIGHT, List.of("l", "\033[C", "\033OC"), Capability.key_right);
+        bind(map, terminal, Key.SORT, List.of("s"));
+        bind(map, terminal, Key.ENTER, List.of("\r", "\n"));
+        bind(map, terminal, Key.BACK, List.of("\033"));
+        bind(map, terminal, Key.HELP, List.of("?"));
+        bind(map, terminal, Key.RELOAD, List.of("r"));
+        map.setNomatch(Key.NONE);
+        map.setUnicode(Key.NONE);
+        map.setAmbiguousTimeout(ESCAPE_MILLIS);
+        return map;
+    }
+
+    private static void bind(
+            KeyMap<Key> map, Terminal terminal, Key key, List<String> sequences, Capability... capabilities) {
+        List<String> all = new ArrayList<>(sequences);
+        for (Capability c : capabilities) {
+            String s = KeyMap.key(terminal, c);
+            if (s != null && !s.isEmpty()) {
+                all.add(s);
+            }
+        }
+        for (String s : all) {
+            map.bind(key, s);
+        }
+    }
+
+    private static List<AttributedString> attributed(List<Line> lines, boolean colour) {
+        List<AttributedString> out = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            AttributedStringBuilder sb = new AttributedStringBuilder();
+            for (Span s : line.spans()) {
+                AttributedStyle style = AttributedStyle.DEFAULT;
+                if (s.style().bold()) {
+                    style = style.bold();
+                }
+                if (s.style().inverse()) {
+                    style = style.inverse();
+                }
+                if (colour && s.style().hasColour()) {
+                    style = style.foreground(s.style().foreground());
+                }
+                sb.style(style).append(s.text());
+            }
+            out.add(sb.toAttributedString());
+        }
+        return out;
+    }
+}
