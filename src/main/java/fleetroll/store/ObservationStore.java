@@ -187,6 +187,11 @@ public final class ObservationStore {
 
     static Observation decode(String json) {
         try {
+            return RecordReader.read(json, Observation.class);
+        } catch (RecordReader.Unreadable e) {
+            // not the plain shape fleetroll writes: Jackson reads it, or says why not
+        }
+        try {
             return Json.MAPPER.readValue(json, Observation.class);
         } catch (JsonProcessingException e) {
             throw new StoreException("unreadable observation in store: " + e.getOriginalMessage(), e);

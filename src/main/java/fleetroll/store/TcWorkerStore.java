@@ -105,13 +105,21 @@ public final class TcWorkerStore {
                 while (rs.next()) {
                     String data = rs.getString(2);
                     if (data != null) {
-                        result.put(rs.getString(1), Json.MAPPER.readValue(data, WorkerRecord.class));
+                        result.put(rs.getString(1), decode(data));
                     }
                 }
             }
             return result;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static WorkerRecord decode(String json) throws JsonProcessingException {
+        try {
+            return RecordReader.read(json, WorkerRecord.class);
+        } catch (RecordReader.Unreadable e) {
+            return Json.MAPPER.readValue(json, WorkerRecord.class);
         }
     }
 
@@ -126,7 +134,7 @@ public final class TcWorkerStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
-                    added.add(Json.MAPPER.readValue(rs.getString(2), WorkerRecord.class));
+                    added.add(decode(rs.getString(2)));
                 }
             }
             return new Appended<>(added, last);
