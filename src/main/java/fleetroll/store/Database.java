@@ -45,6 +45,10 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            SqliteNativeLibrary.useKeptCopy(dir.resolve("lib"));
+        }
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = connection.createStatement()) {
