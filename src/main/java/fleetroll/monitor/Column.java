@@ -166,8 +166,13 @@ public enum Column {
 
     /** Ascending by value, rows without a value last. */
     public Comparator<MonitorRow> order() {
-        return order;
+        return this == HOST ? HOST_ORDER : order;
     }
+
+    // HOST always holds text: comparing the names directly saves boxing two values per
+    // comparison, which is most of the cost of sorting 10,000 rows.
+    private static final Comparator<MonitorRow> HOST_ORDER =
+            Comparator.comparing(MonitorRow::host, NaturalOrder.INSTANCE);
 
     /** The column with this header or alias, ignoring case. */
     public static Optional<Column> named(String name) {

@@ -23,18 +23,32 @@ public final class OnceRenderer {
 
     /** A renderer whose widths fit {@code rows}. */
     public static OnceRenderer measuring(List<MonitorRow> rows, boolean colour) {
-        return new OnceRenderer(TableLayout.unclipped(rows, ""), colour);
+        List<String[]> texts = new ArrayList<>(rows.size());
+        for (MonitorRow row : rows) {
+            texts.add(TableLayout.texts(row, ""));
+        }
+        return new OnceRenderer(TableLayout.unclipped(texts, ""), colour);
     }
 
     /** Writes the header and the rows of {@code snapshot}, sorted by host. */
     public static void write(FleetSnapshot snapshot, Instant now, PrintWriter out, boolean colour) {
         List<MonitorRow> rows = new ArrayList<>(snapshot.rows(now));
         rows.sort(SortOrder.HOST.comparator());
-        OnceRenderer renderer = measuring(rows, colour);
-        out.println(renderer.header());
-        StringBuilder block = new StringBuilder(rows.size() * 160);
+        // Each cell's text is made once and used twice: for the widths, then for the line.
+        List<String[]> texts = new ArrayList<>(rows.size());
         for (MonitorRow row : rows) {
-            block.append(renderer.line(row)).append('\n');
+            texts.add(TableLayout.texts(row, ""));
+        }
+        OnceRenderer renderer = new OnceRenderer(TableLayout.unclipped(texts, ""), colour);
+        StringBuilder block = new StringBuilder(rows.size() * 200);
+        block.append(renderer.header()).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            if (colour) {
+                block.append(renderer.line(rows.get(i), texts.get(i)));
+            } else {
+                renderer.layout.appendPlain(texts.get(i), block);
+            }
+            block.append('\n');
         }
         out.print(block);
         out.flush();
@@ -45,7 +59,11 @@ public final class OnceRenderer {
     }
 
     public String line(MonitorRow row) {
-        return stripTrailing(Ansi.encode(layout.row(row, COLUMNS), colour));
+        return line(row, TableLayout.texts(row, ""));
+    }
+
+    private String line(MonitorRow row, String[] texts) {
+        return stripTrailing(Ansi.encode(layout.row(row, texts), colour));
     }
 
     // Padding after the last column is noise in files and diffs.

@@ -33,33 +33,50 @@ public final class TableLayout {
 
     /** Widths fitting every row, {@code caps} limiting some; longer cells are clipped. */
     public static TableLayout measure(List<MonitorRow> rows, String suffix, Map<Column, Integer> caps) {
-        return new TableLayout(suffix, widths(rows, suffix, caps), true);
+        List<String[]> texts = new ArrayList<>(rows.size());
+        for (MonitorRow row : rows) {
+            texts.add(texts(row, suffix));
+        }
+        return new TableLayout(suffix, widths(texts, caps), true);
     }
 
     /**
-     * Widths fitting every row, and a cell that is wider later (a row printed as data arrives)
-     * is printed whole, pushing its line out of alignment rather than losing text. For text output.
+     * Widths fitting every row's {@link #texts}, and a cell that is wider later (a row printed as
+     * data arrives) is printed whole, pushing its line out of alignment rather than losing text.
+     * For text output.
      */
-    public static TableLayout unclipped(List<MonitorRow> rows, String suffix) {
-        return new TableLayout(suffix, widths(rows, suffix, Map.of()), false);
+    public static TableLayout unclipped(List<String[]> texts, String suffix) {
+        return new TableLayout(suffix, widths(texts, Map.of()), false);
     }
 
-    private static Map<Column, Integer> widths(List<MonitorRow> rows, String suffix, Map<Column, Integer> caps) {
-        Map<Column, Integer> widths = new EnumMap<>(Column.class);
-        for (Column c : Column.values()) {
-            widths.put(c, c.header().length());
+    /** Every cell text of {@code row}, in column order: computed once, then measured and drawn. */
+    public static String[] texts(MonitorRow row, String suffix) {
+        Column[] columns = Column.values();
+        String[] texts = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            texts[i] = columns[i] == Column.HOST ? hostText(row, suffix) : columns[i].text(row);
         }
-        for (MonitorRow row : rows) {
-            for (Column c : Column.values()) {
-                int length = c == Column.HOST
-                        ? hostText(row, suffix).length()
-                        : c.text(row).length();
-                if (length > widths.get(c)) {
-                    widths.put(c, length);
-                }
+        return texts;
+    }
+
+    private static Map<Column, Integer> widths(List<String[]> texts, Map<Column, Integer> caps) {
+        Column[] columns = Column.values();
+        int[] w = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            w[i] = columns[i].header().length();
+        }
+        for (String[] row : texts) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
             }
         }
-        caps.forEach((c, cap) -> widths.put(c, Math.max(c.header().length(), Math.min(widths.get(c), cap))));
+        Map<Column, Integer> widths = new EnumMap<>(Column.class);
+        for (int i = 0; i < columns.length; i++) {
+            Integer cap = caps.get(columns[i]);
+            widths.put(
+                    columns[i],
+                    cap == null ? w[i] : Math.max(columns[i].header().length(), Math.min(w[i], cap)));
+        }
         return widths;
     }
 
@@ -109,9 +126,48 @@ public final class TableLayout {
         return new Line(spans);
     }
 
+    /** All columns of a row whose {@link #texts} are already known. */
+    public Line row(MonitorRow row, String[] texts) {
+        Column[] columns = Column.values();
+        List<Span> spans = new ArrayList<>(columns.length * 2);
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                spans.add(Span.plain(GAP));
+            }
+            spans.addAll(cell(columns[i], row, texts[i]));
+        }
+        return new Line(spans);
+    }
+
+    /**
+     * All columns of a row as plain text, padded but never clipped, without trailing blanks: the
+     * uncoloured --once line, made without styles because 10,000 of them are printed at start.
+     */
+    public void appendPlain(String[] texts, StringBuilder out) {
+        Column[] columns = Column.values();
+        int lineStart = out.length();
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                out.append(GAP);
+            }
+            out.append(texts[i]);
+            for (int pad = width(columns[i]) - texts[i].length(); pad > 0; pad--) {
+                out.append(' ');
+            }
+        }
+        int end = out.length();
+        while (end > lineStart && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
+    }
+
     /** One cell, styled, clipped and padded to its column's width. */
     public List<Span> cell(Column column, MonitorRow row) {
-        String text = column == Column.HOST ? hostText(row, suffix) : column.text(row);
+        return cell(column, row, column == Column.HOST ? hostText(row, suffix) : column.text(row));
+    }
+
+    private List<Span> cell(Column column, MonitorRow row, String text) {
         List<Span> spans = CellStyles.spans(column, row, text);
         return clip || text.length() < width(column) ? fit(spans, width(column)) : spans;
     }

@@ -49,6 +49,12 @@ class OnceRendererTest {
     }
 
     @Test
+    void plainAndColouredLinesHaveTheSameText() {
+        FleetSnapshot s = Fixtures.fleet(12, Duration.ofMinutes(2));
+        assertThat(once(s, true).replaceAll("\033\\[[0-9;]*m", "")).isEqualTo(once(s, false));
+    }
+
+    @Test
     void emptyFleetPrintsTheHeaderOnly() {
         assertThat(once(FleetSnapshot.of(List.of(), 1), false).lines()).hasSize(1);
     }

@@ -217,6 +217,38 @@ class RowBuilderTest {
     }
 
     @Test
+    void fastTimeParsingAgreesWithTheGeneralParser() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 5000; i++) {
+            java.time.Instant at =
+                    java.time.Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextInt(1_000_000_000));
+            int offsetMinutes = random.nextInt(-14 * 60, 14 * 60 + 1);
+            java.time.OffsetDateTime odt = at.atOffset(java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+            String stored = Observation.timestamp(at); // fleetroll's: micros, +00:00
+            String taskcluster =
+                    at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(); // "...Z"
+            String other = odt.toString(); // any offset, any fraction length (or none)
+            for (String text : new String[] {stored, taskcluster, other}) {
+                assertThat(RowBuilder.fastTime(text))
+                        .as(text)
+                        .isEqualTo(java.time.OffsetDateTime.parse(text).toInstant());
+            }
+        }
+    }
+
+    @Test
+    void fastTimeLeavesOtherFormsToTheGeneralParser() {
+        for (String text : new String[] {
+            "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01 12:00:00Z",
+            "2026-03-01T12:00:00", "2026-03-01T12:00:00.Z", "2026-03-01T12:00:00+0100", "x026-03-01T12:00:00Z"
+        }) {
+            assertThat(RowBuilder.fastTime(text)).as(text).isNull();
+        }
+        assertThat(RowBuilder.time("2026-02-30T00:00:00Z")).isNull();
+        assertThat(RowBuilder.time("2024-02-29T00:00:00Z")).isEqualTo("2024-02-29T00:00:00Z");
+    }
+
+    @Test
     void puppetLastShowsFailAndOsShowsDashForOthers() {
         Observation o = ok(HOST, minutes(2), state(s -> s.os("FreeBSD").puppet(ago(minutes(90)), false)));
         MonitorRow row = row(records(HOST, o, o, null));
