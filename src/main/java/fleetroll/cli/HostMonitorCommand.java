@@ -87,9 +87,9 @@ final class HostMonitorCommand implements Callable<Integer> {
             boolean colour = color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && !noColorEnv;
             TableScreen screen = new TableScreen("fleetroll " + VersionProvider.version(), targets.source());
             try (SnapshotFeed feed = SnapshotFeed.start(() -> LocalState.open(context.home()), hosts)) {
-                InteractiveMonitor.run(feed, screen, context.clock(), colour);
+                boolean interrupted = InteractiveMonitor.run(feed, screen, context.clock(), colour);
+                return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
             }
-            return ExitCodes.OK;
         }
         boolean colour =
                 color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && context.stdoutIsTerminal() && !noColorEnv;
