@@ -2,12 +2,10 @@ package fleetroll.monitor;
 
 import fleetroll.hosts.HostTarget;
 import fleetroll.store.Appended;
-import fleetroll.store.Database;
 import fleetroll.store.LatestObservations;
 import fleetroll.store.LocalState;
 import fleetroll.store.Observation;
 import fleetroll.store.StoredContent;
-import fleetroll.store.TcWorkerStore;
 import fleetroll.store.WorkerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -75,19 +71,8 @@ public final class FleetLoader {
         workerMark = state.workers().lastRowid();
         List<String> hosts = new ArrayList<>(indexByHost.keySet());
         List<String> shortNames = new ArrayList<>(indexByShortName.keySet());
-        // Worker records are read on a second connection while this one reads the observations:
-        // at 10,000 hosts each read is a noticeable part of --once's start-up, and there are
-        // two cores. A store read is an SQLite read transaction, so the two see committed data.
-        CompletableFuture<Map<String, WorkerRecord>> workerRead = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("fleetroll-monitor-workers").start(() -> {
-            try (Database second = Database.open(state.database().file())) {
-                workerRead.complete(new TcWorkerStore(second).latestPerHost(shortNames));
-            } catch (Throwable t) {
-                workerRead.completeExceptionally(t);
-            }
-        });
         Map<String, LatestObservations> latest = state.observations().latestPerHost(hosts);
-        Map<String, WorkerRecord> workers = join(workerRead);
+        Map<String, WorkerRecord> workers = state.workers().latestPerHost(shortNames);
         for (int i = 0; i < records.length; i++) {
             HostTarget target = targets.get(i);
             LatestObservations o = latest.get(target.host());
@@ -99,17 +84,6 @@ public final class FleetLoader {
             facts[i] = RowBuilder.facts(records[i], this::branch);
         }
         return snapshot();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // a StoreException from the other thread, as if read here
-            }
-            throw e;
-        }
     }
 
     /**
