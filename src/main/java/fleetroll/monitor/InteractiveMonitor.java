@@ -33,6 +33,8 @@ import org.jline.utils.NonBlockingReader;
 public final class InteractiveMonitor {
     /** Wake at least this often, so that ages tick and new snapshots show within a second. */
     private static final long TICK_MILLIS = 250;
+    /** How often to look for the first snapshot or a requested detail. */
+    private static final long WAITING_MILLIS = 20;
     /** How long a lone Esc waits for the rest of an arrow key's sequence. */
     private static final long ESCAPE_MILLIS = 60;
 
@@ -131,7 +133,7 @@ public final class InteractiveMonitor {
             throws IOException {
         Display display = new Display(terminal, true);
         Size size = terminal.getSize();
-        display.resize(size.getRows(), size.getColumns());
+        display.resize(size);
         BindingReader reader = new BindingReader(terminal.reader());
         KeyMap<Key> keys = keyMap(terminal);
         ViewState view = ViewState.INITIAL;
@@ -142,7 +144,7 @@ public final class InteractiveMonitor {
             if (resized.getAndSet(false)) {
                 size = terminal.getSize();
                 display.clear();
-                display.resize(size.getRows(), size.getColumns());
+                display.resize(size);
             }
             int width = Math.max(1, size.getColumns());
             int height = Math.max(1, size.getRows());
@@ -168,7 +170,13 @@ public final class InteractiveMonitor {
             terminal.flush();
 
             long untilNextSecond = 1000 - now.toEpochMilli() % 1000;
-            int c = reader.peekCharacter(Math.min(TICK_MILLIS, Math.max(1, untilNextSecond)));
+            // Waiting for the first snapshot or a detail: look again soon, the reader thread
+            // cannot wake this one. Otherwise wake at the next second, or TICK_MILLIS at most.
+            boolean waiting = !snapshot.loaded()
+                    || view.mode() == ViewState.Mode.DETAIL
+                            && (frame.detail() == null || !frame.detail().host().equals(view.detailHost()));
+            long wait = waiting ? WAITING_MILLIS : Math.min(TICK_MILLIS, Math.max(1, untilNextSecond));
+            int c = reader.peekCharacter(wait);
             if (c == NonBlockingReader.READ_EXPIRED) {
                 continue;
             }
@@ -256,7 +264,8 @@ public final class InteractiveMonitor {
         }
     }
 
-    private static List<AttributedString> attributed(List<Line> lines, boolean colour) {
+    /** The lines as JLine strings; public for the redraw benchmark (bench/monitor/RedrawTimer.java). */
+    public static List<AttributedString> attributed(List<Line> lines, boolean colour) {
         List<AttributedString> out = new ArrayList<>(lines.size());
         for (Line line : lines) {
             AttributedStringBuilder sb = new AttributedStringBuilder();
