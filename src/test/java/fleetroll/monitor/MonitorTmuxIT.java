@@ -182,14 +182,21 @@ class MonitorTmuxIT {
     @Test
     void leftAndRightScrollTheColumnsWithHostFrozen() {
         tmux.send("Right");
-        String pane = tmux.await("cols ◀2-");
-        String header = pane.lines().toList().get(2);
-        assertThat(header).startsWith("HOST").contains("ROLE").doesNotContain(" OS ");
-        assertThat(pane.lines().toList().get(3)).startsWith("host1 ");
+        tmux.await(
+                "ROLE first after HOST",
+                pane -> line(pane, 0).contains("cols ◀2-")
+                        && line(pane, 2).startsWith("HOST")
+                        && line(pane, 2).contains("ROLE")
+                        && !line(pane, 2).contains(" OS ")
+                        && line(pane, 3).startsWith("host1 "),
+                Duration.ofSeconds(10));
         tmux.send("l", "l");
         tmux.await("cols ◀4-");
         tmux.send("Left", "h", "h");
-        tmux.await("cols 1-");
+        tmux.await(
+                "OS back",
+                pane -> line(pane, 0).contains("cols 1-") && line(pane, 2).contains(" OS "),
+                Duration.ofSeconds(10));
     }
 
     @Test
@@ -203,8 +210,11 @@ class MonitorTmuxIT {
     @Test
     void sortByHealthPutsTheFailedHostFirst() {
         tmux.send("s", "s", "s");
-        String pane = tmux.await("sort: health");
-        assertThat(pane.lines().toList().get(3)).startsWith("!host3 ");
+        tmux.await(
+                "!host3 first",
+                pane -> line(pane, 0).contains("sort: health") && line(pane, 3).startsWith("!host3 "),
+                Duration.ofSeconds(10));
+        awaitSelected("!host3"); // a new sort starts at its first row
     }
 
     @Test
@@ -238,13 +248,27 @@ class MonitorTmuxIT {
     @Test
     void resizesTo60x15AndBack() {
         tmux.resize(60, 15);
-        String small = tmux.await("rows 1-11/60");
+        // The whole frame, not just its title: tmux may be captured while the rows are drawn.
+        String small = tmux.await(
+                "a 60x15 frame",
+                pane -> line(pane, 0).contains("rows 1-11/60")
+                        && line(pane, 3 + 10).startsWith("host11 "),
+                Duration.ofSeconds(10));
         assertThat(small.lines()).allMatch(l -> l.length() <= 60);
-        assertThat(small.lines().toList().get(2)).startsWith("HOST");
-        assertThat(small.lines().toList().get(3)).startsWith("host1 ");
+        assertThat(line(small, 2)).startsWith("HOST");
+        assertThat(line(small, 3)).startsWith("host1 ");
+        assertThat(line(small, 14)).isNotBlank(); // the status line is the last one
         tmux.resize(WIDTH, HEIGHT);
-        String big = tmux.await("rows 1-" + BODY + "/60");
-        assertThat(big.lines().toList().get(3 + BODY - 1)).startsWith("host" + BODY + " ");
+        tmux.await(
+                "a 120x30 frame",
+                pane -> line(pane, 0).contains("rows 1-" + BODY + "/60")
+                        && line(pane, 3 + BODY - 1).startsWith("host" + BODY + " "),
+                Duration.ofSeconds(10));
+    }
+
+    private static String line(String pane, int index) {
+        List<String> lines = pane.lines().toList();
+        return index < lines.size() ? lines.get(index) : "";
     }
 
     @Test
