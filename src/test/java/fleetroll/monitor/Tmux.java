@@ -2,6 +2,8 @@ package fleetroll.monitor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.function.Predicate;
  */
 final class Tmux implements AutoCloseable {
     private final String socket = "fleetroll-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private Path socketPath;
 
     static boolean available() {
         try {
@@ -39,6 +42,7 @@ final class Tmux implements AutoCloseable {
         });
         args.add(shellCommand);
         tmux.run(args.toArray(String[]::new));
+        tmux.socketPath = Path.of(tmux.display("#{socket_path}"));
         return tmux;
     }
 
@@ -119,6 +123,9 @@ final class Tmux implements AutoCloseable {
                     .redirectErrorStream(true)
                     .start()
                     .waitFor(10, TimeUnit.SECONDS);
+            if (socketPath != null) {
+                Files.deleteIfExists(socketPath); // tmux leaves it behind when killed
+            }
         } catch (IOException e) {
             // the server is gone already
         } catch (InterruptedException e) {
