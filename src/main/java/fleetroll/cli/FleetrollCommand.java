@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         description = "See and change the state of a fleet of Puppet-managed hosts over SSH.",
         subcommands = {
             HostAuditCommand.class,
+            HostMonitorCommand.class,
             DebugHostScriptCommand.class,
             TcFetchCommand.class,
             HostSetOverrideCommand.class,

@@ -14,13 +14,19 @@ public final class Durations {
         if (s < 60) {
             return s + "s";
         }
+        // Concatenation, not String.format: host-monitor formats about 60,000 ages per second
+        // at 10,000 hosts, and format costs ten times as much.
         if (s < 3600) {
-            return String.format("%dm %02ds", s / 60, s % 60);
+            return (s / 60) + "m " + twoDigits(s % 60) + "s";
         }
         if (s < 86400) {
-            return String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
+            return (s / 3600) + "h " + twoDigits((s % 3600) / 60) + "m";
         }
-        return String.format("%dd %02dh", s / 86400, (s % 86400) / 3600);
+        return (s / 86400) + "d " + twoDigits((s % 86400) / 3600) + "h";
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 
     /** Elapsed wall time of a run: "0.4s", "14.2s", "2m 05s". */

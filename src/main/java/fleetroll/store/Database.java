@@ -3,8 +3,11 @@ package fleetroll.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 
 /**
  * The SQLite file {@code fleetroll.db}. Tables keep the Python fleetroll's layout (indexed columns
@@ -42,6 +45,10 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            SqliteNativeLibrary.useKeptCopy(dir.resolve("lib"));
+        }
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = connection.createStatement()) {
@@ -65,6 +72,52 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * SQLite's {@code PRAGMA data_version}: it changes when another connection commits to the
+     * file, so a monitor can poll it four times a second and query only when something was written.
+     */
+    public long dataVersion() {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA data_version")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** MAX(rowid) walks down the table's b-tree: constant time, unlike MAX(ts) over 1,000,000 rows. */
+    static long lastRowid(Database database, String table) {
+        try (PreparedStatement q = database.connection().prepareStatement("SELECT MAX(rowid) FROM " + table);
+                ResultSet rs = q.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A JSON array of strings, the one parameter that json_each() turns into many rows. */
+    static String jsonArray(Collection<String> values) {
+        StringBuilder json = new StringBuilder(values.size() * 48).append('[');
+        for (String value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Taskcluster worker records by short host name, with history; "latest per host" is indexed. */
@@ -69,5 +71,65 @@ public final class TcWorkerStore {
         } catch (SQLException e) {
             throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The newest record of each short host name that has one, in one statement whatever the
+     * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000).
+     */
+    public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
+        Map<String, WorkerRecord> result = new LinkedHashMap<>();
+        if (shortHostNames.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement q = database.connection()
+                .prepareStatement("SELECT j.value, (SELECT data FROM tc_workers WHERE host = j.value"
+                        + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j ORDER BY j.key")) {
+            q.setString(1, Database.jsonArray(shortHostNames));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String data = rs.getString(2);
+                    if (data != null) {
+                        result.put(rs.getString(1), decode(data));
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static WorkerRecord decode(String json) throws JsonProcessingException {
+        try {
+            return RecordReader.read(json, WorkerRecord.class);
+        } catch (RecordReader.Unreadable e) {
+            return Json.MAPPER.readValue(json, WorkerRecord.class);
+        }
+    }
+
+    /** Records stored after row {@code afterRowid}, oldest first, at most {@code limit}. */
+    public Appended<WorkerRecord> addedAfter(long afterRowid, int limit) {
+        List<WorkerRecord> added = new ArrayList<>();
+        long last = afterRowid;
+        try (PreparedStatement q = database.connection()
+                .prepareStatement("SELECT rowid, data FROM tc_workers WHERE rowid > ? ORDER BY rowid LIMIT ?")) {
+            q.setLong(1, afterRowid);
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    last = rs.getLong(1);
+                    added.add(decode(rs.getString(2)));
+                }
+            }
+            return new Appended<>(added, last);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rowid of the newest record, 0 when empty: where {@link #addedAfter} starts. */
+    public long lastRowid() {
+        return Database.lastRowid(database, "tc_workers");
     }
 }

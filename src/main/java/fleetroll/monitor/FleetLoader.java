@@ -1,0 +1,164 @@
+package fleetroll.monitor;
+
+import fleetroll.hosts.HostTarget;
+import fleetroll.store.Appended;
+import fleetroll.store.LatestObservations;
+import fleetroll.store.LocalState;
+import fleetroll.store.Observation;
+import fleetroll.store.StoredContent;
+import fleetroll.store.WorkerRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the requested hosts' records from the store: everything once, then only rows added
+ * since (by rowid), so that following a 1,000,000-row store costs what was written, not what is
+ * there. Not thread-safe: one thread owns a loader and its store connection.
+ */
+public final class FleetLoader {
+    /** Rows read per statement while catching up; bounds memory after a large audit. */
+    static final int PAGE = 5000;
+
+    static final int DETAIL_HISTORY = 20;
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final LocalState state;
+    private final List<HostTarget> targets;
+    // Lists: "root@h" and "h" are two targets of one host, and a short name may repeat across domains.
+    private final Map<String, List<Integer>> indexByHost = new HashMap<>();
+    private final Map<String, List<Integer>> indexByShortName = new HashMap<>();
+    // Content-addressed: the branch of a sha never changes, so this cache never goes stale.
+    private final Map<String, Optional<String>> branches = new HashMap<>();
+    private final HostRecords[] records;
+    private final HostFacts[] facts;
+    private long observationMark;
+    private long workerMark;
+    private long dataVersion = Long.MIN_VALUE;
+    private long version;
+
+    public FleetLoader(LocalState state, List<HostTarget> targets) {
+        this.state = state;
+        this.targets = List.copyOf(targets);
+        for (int i = 0; i < targets.size(); i++) {
+            indexByHost
+                    .computeIfAbsent(targets.get(i).host(), k -> new ArrayList<>())
+                    .add(i);
+            indexByShortName
+                    .computeIfAbsent(targets.get(i).shortName(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        this.records = new HostRecords[targets.size()];
+        this.facts = new HostFacts[targets.size()];
+    }
+
+    /** A new observation that {@link #refresh} found, for the streaming output. */
+    public record Update(FleetSnapshot snapshot, List<Observation> added) {}
+
+    /** Reads everything about the requested hosts. */
+    public FleetSnapshot loadAll() {
+        // Marks first: a row written between them and the bulk reads is read twice, never missed,
+        // and merging it twice changes nothing.
+        dataVersion = state.database().dataVersion();
+        observationMark = state.observations().lastRowid();
+        workerMark = state.workers().lastRowid();
+        List<String> hosts = new ArrayList<>(indexByHost.keySet());
+        List<String> shortNames = new ArrayList<>(indexByShortName.keySet());
+        Map<String, LatestObservations> latest = state.observations().latestPerHost(hosts);
+        Map<String, WorkerRecord> workers = state.workers().latestPerHost(shortNames);
+        for (int i = 0; i < records.length; i++) {
+            HostTarget target = targets.get(i);
+            LatestObservations o = latest.get(target.host());
+            records[i] = new HostRecords(
+                    target,
+                    o == null ? null : o.latest(),
+                    o == null ? null : o.latestSuccessful(),
+                    workers.get(target.shortName()));
+            facts[i] = RowBuilder.facts(records[i], this::branch);
+        }
+        return snapshot();
+    }
+
+    /**
+     * Reads what other processes added since the last read; empty when nothing concerning the
+     * requested hosts was written. One PRAGMA when nothing changed at all.
+     */
+    public Optional<Update> refresh() {
+        long now = state.database().dataVersion();
+        if (now == dataVersion) {
+            return Optional.empty();
+        }
+        dataVersion = now;
+        BitSet changed = new BitSet(records.length);
+        List<Observation> added = new ArrayList<>();
+        Appended<Observation> observations;
+        do {
+            observations = state.observations().addedAfter(observationMark, PAGE);
+            for (Observation o : observations.records()) {
+                List<Integer> rows = indexByHost.getOrDefault(o.host(), List.of());
+                for (int i : rows) {
+                    records[i] = records[i].with(o);
+                    changed.set(i);
+                }
+                if (!rows.isEmpty()) {
+                    added.add(o);
+                }
+            }
+            observationMark = observations.lastRowid();
+        } while (observations.records().size() == PAGE);
+        Appended<WorkerRecord> workers;
+        do {
+            workers = state.workers().addedAfter(workerMark, PAGE);
+            for (WorkerRecord w : workers.records()) {
+                for (int i : indexByShortName.getOrDefault(w.host(), List.of())) {
+                    records[i] = records[i].with(w);
+                    changed.set(i);
+                }
+            }
+            workerMark = workers.lastRowid();
+        } while (workers.records().size() == PAGE);
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
+            facts[i] = RowBuilder.facts(records[i], this::branch);
+        }
+        return Optional.of(new Update(snapshot(), added));
+    }
+
+    /** The detail view's extra data for one host. */
+    public HostDetail detail(String host) {
+        List<Integer> rows = indexByHost.getOrDefault(host, List.of());
+        String overrideText = null;
+        String sha = rows.isEmpty() ? null : facts[rows.get(0)].overrideSha256();
+        if (sha != null) {
+            overrideText = content(sha)
+                    .map(c -> new String(state.overrides().read(c), StandardCharsets.UTF_8))
+                    .orElse(null);
+        }
+        return new HostDetail(host, state.observations().history(host, DETAIL_HISTORY), overrideText, null);
+    }
+
+    private FleetSnapshot snapshot() {
+        return FleetSnapshot.of(Arrays.asList(facts.clone()), ++version);
+    }
+
+    private Optional<String> branch(String sha256) {
+        return branches.computeIfAbsent(
+                sha256,
+                sha -> content(sha)
+                        .flatMap(c ->
+                                RoninSettings.puppetBranch(state.overrides().read(c))));
+    }
+
+    private Optional<StoredContent> content(String sha256) {
+        return SHA256.matcher(sha256).matches() ? state.overrides().get(sha256) : Optional.empty();
+    }
+}

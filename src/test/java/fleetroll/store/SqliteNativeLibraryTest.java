@@ -1,0 +1,42 @@
+package fleetroll.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteNativeLibraryTest {
+    @Test
+    void keepsOnePrivateCopyAndReusesIt(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("home").resolve("lib");
+        Path kept = SqliteNativeLibrary.keep(lib);
+
+        assertThat(kept).isRegularFile().hasParent(lib);
+        assertThat(kept.getFileName().toString()).startsWith("sqlite-jdbc-").contains(String.valueOf(Files.size(kept)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lib)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("rwx------");
+        long written = Files.getLastModifiedTime(kept).toMillis();
+
+        assertThat(SqliteNativeLibrary.keep(lib)).isEqualTo(kept);
+        assertThat(Files.getLastModifiedTime(kept).toMillis()).isEqualTo(written);
+        try (var files = Files.list(lib)) {
+            assertThat(files).containsExactly(kept); // no temp files left behind
+        }
+    }
+
+    @Test
+    void replacesATruncatedCopy(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("lib");
+        Path kept = SqliteNativeLibrary.keep(lib);
+        long size = Files.size(kept);
+        Files.write(kept, new byte[10]);
+
+        assertThat(SqliteNativeLibrary.keep(lib)).isEqualTo(kept);
+        assertThat(Files.size(kept)).isEqualTo(size);
+    }
+}
