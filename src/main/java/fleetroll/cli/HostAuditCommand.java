@@ -2,6 +2,7 @@ package fleetroll.cli;
 
 import fleetroll.audit.AuditReport;
 import fleetroll.audit.AuditService;
+import fleetroll.audit.HostOutcome;
 import fleetroll.config.Actor;
 import fleetroll.hosts.HostTarget;
 import fleetroll.remote.FanOutRunner;
@@ -74,7 +75,8 @@ final class HostAuditCommand implements Callable<Integer> {
                 InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
             AuditService service = new AuditService(
                     new SshTransport(settings), state, Actor.fromEnvironment(context.env()), context.clock());
-            AuditProgress progress = new AuditProgress(err, hosts.size(), context.stderrIsTerminal() && !quiet);
+            HostProgress<HostOutcome> progress = new HostProgress<>(
+                    err, "audit", "failed", HostOutcome::succeeded, hosts.size(), context.stderrIsTerminal() && !quiet);
             report = service.run(hosts, runner, progress);
             progress.finish();
         }

@@ -8,6 +8,7 @@ import fleetroll.change.ContentChecks;
 import fleetroll.change.Destination;
 import fleetroll.change.FileContents;
 import fleetroll.change.FileMode;
+import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
 import fleetroll.change.Ownership;
 import fleetroll.change.SetRequest;
@@ -142,8 +143,13 @@ abstract class HostSetFileCommand implements Callable<Integer> {
             FanOutRunner runner = new FanOutRunner(settings.workers(), settings.batchTimeout());
             ChangeReport report;
             try (InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
-                ChangeProgress progress = new ChangeProgress(
-                        err, "set " + file.label(), hosts.size(), context.stderrIsTerminal() && !change.json);
+                HostProgress<HostChange> progress = new HostProgress<>(
+                        err,
+                        "set " + file.label(),
+                        "not ok",
+                        HostChange::succeeded,
+                        hosts.size(),
+                        context.stderrIsTerminal() && !change.json);
                 report = new ChangeService(transport, state, actor, context.clock())
                         .set(request, hosts, runner, progress);
                 progress.finish();

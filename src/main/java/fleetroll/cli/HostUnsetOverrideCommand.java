@@ -5,6 +5,7 @@ import fleetroll.change.ChangePlan;
 import fleetroll.change.ChangeReport;
 import fleetroll.change.ChangeService;
 import fleetroll.change.Destination;
+import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
 import fleetroll.change.UnsetRequest;
 import fleetroll.config.Actor;
@@ -96,8 +97,13 @@ final class HostUnsetOverrideCommand implements Callable<Integer> {
             FanOutRunner runner = new FanOutRunner(settings.workers(), settings.batchTimeout());
             ChangeReport report;
             try (InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
-                ChangeProgress progress = new ChangeProgress(
-                        err, "unset override", hosts.size(), context.stderrIsTerminal() && !change.json);
+                HostProgress<HostChange> progress = new HostProgress<>(
+                        err,
+                        "unset override",
+                        "not ok",
+                        HostChange::succeeded,
+                        hosts.size(),
+                        context.stderrIsTerminal() && !change.json);
                 report = new ChangeService(transport, state, actor, context.clock())
                         .unset(request, hosts, runner, progress);
                 progress.finish();
