@@ -27,7 +27,7 @@ public final class CellStyles {
             case OVR_SHA -> hashed(text, row.observed() ? row.overrideHumanHash() : null);
             case PP_LAST -> one(text, puppet(row));
             case TC_ACT -> one(text, age(row.tcActiveAge(), ACTIVE_GREEN, ACTIVE_YELLOW));
-            case DATA -> one(text, age(worstDataAge(row), DATA_GREEN, DATA_YELLOW));
+            case DATA -> one(text, age(row.staleness(), DATA_GREEN, DATA_YELLOW));
             case APPLIED -> one(text, row.applied() == Applied.NO ? Style.BAD : Style.PLAIN);
             case TC_QUAR -> one(text, Boolean.TRUE.equals(row.quarantined()) ? Style.BAD : Style.PLAIN);
             case HEALTHY ->
@@ -61,16 +61,6 @@ public final class CellStyles {
             return Style.BAD;
         }
         return age(row.puppetAge(), PUPPET_GREEN, PUPPET_YELLOW);
-    }
-
-    // DATA holds two ages; the cell is as fresh as the staler of the two it shows.
-    private static Duration worstDataAge(MonitorRow row) {
-        Duration audit = row.observed() ? row.dataAge() : null;
-        Duration tc = row.tcDataAge();
-        if (audit == null) {
-            return tc;
-        }
-        return tc == null || audit.compareTo(tc) >= 0 ? audit : tc;
     }
 
     // "1a2b3c4d freddie-arkansas": only the human hash is coloured, so equal contents stand out.

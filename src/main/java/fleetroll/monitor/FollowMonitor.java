@@ -1,5 +1,6 @@
 package fleetroll.monitor;
 
+import fleetroll.query.Query;
 import fleetroll.store.Observation;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -12,8 +13,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The output when stdout is not a terminal and --once was not given: the table (or the JSON
  * object), then one line per new audit attempt of a requested host as other processes store it
- * (a table row with the widths of the first table, or a JSON line). Runs until {@code stop}
- * says so or stdout is closed.
+ * (a table row with the widths of the first table, or a JSON line). With a query, only hosts it
+ * keeps at that moment are printed. Runs until {@code stop} says so or stdout is closed.
  */
 public final class FollowMonitor {
     static final Duration POLL = Duration.ofMillis(500);
@@ -23,6 +24,7 @@ public final class FollowMonitor {
     public static void run(
             FleetLoader loader,
             FleetSnapshot first,
+            Query query,
             Clock clock,
             PrintWriter out,
             boolean json,
@@ -30,11 +32,12 @@ public final class FollowMonitor {
             BooleanSupplier stop)
             throws InterruptedException {
         OnceRenderer renderer = null;
+        List<MonitorRow> shown = OnceRenderer.rows(first, query, clock.instant());
         if (json) {
-            JsonRenderer.write(first, out);
+            JsonRenderer.write(shown.stream().map(MonitorRow::facts).toList(), out);
         } else {
-            OnceRenderer.write(first, clock.instant(), out, colour);
-            renderer = OnceRenderer.measuring(first.rows(clock.instant()), colour);
+            OnceRenderer.write(shown, out, colour);
+            renderer = OnceRenderer.measuring(shown, colour);
         }
         while (!stop.getAsBoolean() && !out.checkError()) {
             Thread.sleep(POLL.toMillis());
@@ -43,13 +46,12 @@ public final class FollowMonitor {
                 continue;
             }
             List<Observation> added = update.get().added();
-            if (json) {
-                added.forEach(o -> out.println(JsonRenderer.line(o)));
-            } else {
-                Map<String, HostFacts> byHost = new HashMap<>();
-                update.get().snapshot().hosts().forEach(f -> byHost.putIfAbsent(f.host(), f));
-                for (Observation o : added) {
-                    out.println(renderer.line(new MonitorRow(byHost.get(o.host()), clock.instant())));
+            Map<String, HostFacts> byHost = new HashMap<>();
+            update.get().snapshot().hosts().forEach(f -> byHost.putIfAbsent(f.host(), f));
+            for (Observation o : added) {
+                MonitorRow row = new MonitorRow(byHost.get(o.host()), clock.instant());
+                if (query.matches(row)) {
+                    out.println(json ? JsonRenderer.line(o) : renderer.line(row));
                 }
             }
             out.flush();

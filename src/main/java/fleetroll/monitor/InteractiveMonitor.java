@@ -1,5 +1,6 @@
 package fleetroll.monitor;
 
+import fleetroll.query.SavedFilters;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
@@ -43,8 +46,19 @@ public final class InteractiveMonitor {
     /**
      * Runs until the operator quits; true when that was Ctrl-C. IOException when the terminal
      * cannot show a full screen (TERM=dumb).
+     *
+     * @param filters the filter to start with and the history; after every key it holds the new
+     *     state, so that the caller can save the queries applied however the view ends
+     * @param savedFilters the saved filters, read each time the picker opens
      */
-    public static boolean run(SnapshotFeed feed, TableScreen screen, Clock clock, boolean colour) throws IOException {
+    public static boolean run(
+            SnapshotFeed feed,
+            TableScreen screen,
+            Clock clock,
+            boolean colour,
+            AtomicReference<FilterState> filters,
+            Supplier<SavedFilters.Loaded> savedFilters)
+            throws IOException {
         // JNI before FFM: about 100 ms less to start (measured in tmux, JLine 4.5, JDK 25). No
         // grapheme-cluster probing: every character drawn is one column wide, and it costs ~60 ms.
         Terminal terminal = TerminalBuilder.builder()
@@ -106,7 +120,7 @@ public final class InteractiveMonitor {
             terminal.puts(Capability.keypad_xmit);
             terminal.puts(Capability.cursor_invisible);
             terminal.flush();
-            if (loop(terminal, feed, screen, clock, colour, quit, resized)) {
+            if (loop(terminal, feed, screen, clock, colour, filters, savedFilters, quit, resized)) {
                 interrupted.set(true);
             }
             return interrupted.get();
@@ -128,6 +142,8 @@ public final class InteractiveMonitor {
             TableScreen screen,
             Clock clock,
             boolean colour,
+            AtomicReference<FilterState> published,
+            Supplier<SavedFilters.Loaded> savedFilters,
             AtomicBoolean quit,
             AtomicBoolean resized)
             throws IOException {
@@ -136,7 +152,9 @@ public final class InteractiveMonitor {
         display.resize(size);
         BindingReader reader = new BindingReader(terminal.reader());
         KeyMap<Key> keys = keyMap(terminal);
+        KeyMap<EditKey> editKeys = editKeyMap(terminal);
         ViewState view = ViewState.INITIAL;
+        FilterState filters = published.get();
         MonitorTable table = null;
         while (!quit.get()) {
             Instant now = clock.instant();
@@ -151,21 +169,23 @@ public final class InteractiveMonitor {
             if (table == null
                     || table.snapshot() != snapshot
                     || table.sort() != view.sort()
+                    || !table.filter().equals(filters.active())
                     || table.now().getEpochSecond() != now.getEpochSecond()) {
                 String selected = selectedHost(table, view);
-                boolean resorted = table != null && table.sort() != view.sort();
-                table = MonitorTable.build(snapshot, view.sort(), now);
-                TableScreen.Frame f = new TableScreen.Frame(table, view, null, null, width, height);
-                // New data keeps the selected host where it was on screen; a new sort starts at
-                // its first row, which is what the operator asked to see.
+                boolean resorted = table != null
+                        && (table.sort() != view.sort() || !table.filter().equals(filters.active()));
+                table = MonitorTable.build(snapshot, view.sort(), filters.active(), now);
+                TableScreen.Frame f = new TableScreen.Frame(table, view, null, null, filters, width, height);
+                // New data keeps the selected host where it was on screen; a new sort or filter
+                // starts at its first row, which is what the operator asked to see.
                 view = resorted
                         ? view.apply(Key.FIRST, screen.page(f))
                         : view.follow(table.indexOf(selected), screen.page(f));
             }
             TableScreen.Frame frame =
-                    new TableScreen.Frame(table, view, feed.detail(), status(feed, snapshot), width, height);
+                    new TableScreen.Frame(table, view, feed.detail(), status(feed, snapshot), filters, width, height);
             view = view.clamp(screen.page(frame));
-            frame = new TableScreen.Frame(table, view, frame.detail(), frame.status(), width, height);
+            frame = new TableScreen.Frame(table, view, frame.detail(), frame.status(), filters, width, height);
             display.update(attributed(screen.render(frame), colour), -1);
             terminal.flush();
 
@@ -185,12 +205,28 @@ public final class InteractiveMonitor {
             }
             // Blocking: a key has begun, and an arrow key's bytes must be read whole (a lone Esc
             // completes after ESCAPE_MILLIS). Non-blocking would stop after one byte.
+            if (filters.editing() || filters.picking()) {
+                EditKey edit = reader.readBinding(editKeys, null, true);
+                if (edit == null || edit == EditKey.QUIT) {
+                    return edit != null;
+                }
+                String typed = reader.getLastBinding();
+                filters = filters.editing()
+                        ? filters.onLineKey(edit, typed)
+                        : filters.onPickerKey(edit, typed, TableScreen.pickerRows(height));
+                published.set(filters);
+                continue;
+            }
             Key key = reader.readBinding(keys, null, true);
             if (key == null || key == Key.QUIT) {
                 return key != null && KeyMap.ctrl('C').equals(reader.getLastBinding());
             }
             if (key == Key.RELOAD) {
                 feed.requestReload();
+            }
+            if (view.mode() == ViewState.Mode.TABLE) {
+                filters = filters.onTableKey(key, savedFilters);
+                published.set(filters);
             }
             ViewState before = view;
             view = view.apply(key, screen.page(frame));
@@ -244,14 +280,52 @@ public final class InteractiveMonitor {
         bind(map, terminal, Key.BACK, List.of("\033"));
         bind(map, terminal, Key.HELP, List.of("?"));
         bind(map, terminal, Key.RELOAD, List.of("r"));
+        bind(map, terminal, Key.FILTER, List.of("/"));
+        bind(map, terminal, Key.CLEAR_FILTER, List.of("\\"));
+        bind(map, terminal, Key.PICK_FILTER, List.of("f"));
+        bind(map, terminal, Key.OVERRIDE_ONLY, List.of("o"));
+        bind(map, terminal, Key.CYCLE_OS, List.of("O"));
         map.setNomatch(Key.NONE);
         map.setUnicode(Key.NONE);
         map.setAmbiguousTimeout(ESCAPE_MILLIS);
         return map;
     }
 
-    private static void bind(
-            KeyMap<Key> map, Terminal terminal, Key key, List<String> sequences, Capability... capabilities) {
+    /** Keys of the filter line and the picker: printable characters are text there. */
+    static KeyMap<EditKey> editKeyMap(Terminal terminal) {
+        KeyMap<EditKey> map = new KeyMap<>();
+        for (char c = ' '; c < 127; c++) {
+            map.bind(EditKey.TYPE, String.valueOf(c));
+        }
+        bind(map, terminal, EditKey.QUIT, List.of(KeyMap.ctrl('C')));
+        bind(map, terminal, EditKey.ENTER, List.of("\r", "\n"));
+        bind(map, terminal, EditKey.CANCEL, List.of("\033"));
+        bind(map, terminal, EditKey.LEFT, List.of("\033[D", "\033OD", KeyMap.ctrl('B')), Capability.key_left);
+        bind(map, terminal, EditKey.RIGHT, List.of("\033[C", "\033OC", KeyMap.ctrl('F')), Capability.key_right);
+        bind(map, terminal, EditKey.UP, List.of("\033[A", "\033OA", KeyMap.ctrl('P')), Capability.key_up);
+        bind(map, terminal, EditKey.DOWN, List.of("\033[B", "\033OB", KeyMap.ctrl('N')), Capability.key_down);
+        bind(
+                map,
+                terminal,
+                EditKey.HOME,
+                List.of("\033[H", "\033OH", "\033[1~", KeyMap.ctrl('A')),
+                Capability.key_home);
+        bind(map, terminal, EditKey.END, List.of("\033[F", "\033OF", "\033[4~", KeyMap.ctrl('E')), Capability.key_end);
+        bind(map, terminal, EditKey.PAGE_UP, List.of("\033[5~"), Capability.key_ppage);
+        bind(map, terminal, EditKey.PAGE_DOWN, List.of("\033[6~"), Capability.key_npage);
+        bind(map, terminal, EditKey.BACKSPACE, List.of("\177", "\b"), Capability.key_backspace);
+        bind(map, terminal, EditKey.DELETE, List.of("\033[3~", KeyMap.ctrl('D')), Capability.key_dc);
+        bind(map, terminal, EditKey.KILL_TO_START, List.of(KeyMap.ctrl('U')));
+        bind(map, terminal, EditKey.KILL_TO_END, List.of(KeyMap.ctrl('K')));
+        bind(map, terminal, EditKey.DELETE_WORD, List.of(KeyMap.ctrl('W')));
+        map.setNomatch(EditKey.NONE);
+        map.setUnicode(EditKey.TYPE);
+        map.setAmbiguousTimeout(ESCAPE_MILLIS);
+        return map;
+    }
+
+    private static <K> void bind(
+            KeyMap<K> map, Terminal terminal, K key, List<String> sequences, Capability... capabilities) {
         List<String> all = new ArrayList<>(sequences);
         for (Capability c : capabilities) {
             String s = KeyMap.key(terminal, c);

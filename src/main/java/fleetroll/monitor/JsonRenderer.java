@@ -7,6 +7,7 @@ import fleetroll.store.StoreException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,13 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void write(FleetSnapshot snapshot, PrintWriter out) {
+        write(snapshot.hosts(), out);
+    }
+
+    /** The object for these hosts only: those a query kept. */
+    public static void write(List<HostFacts> shown, PrintWriter out) {
         Map<String, Object> hosts = new LinkedHashMap<>();
-        for (HostFacts f : snapshot.hosts()) {
+        for (HostFacts f : shown) {
             Map<String, Object> entry = new HashMap<>(); // HashMap: null values are kept and written
             entry.put("observation", f.records().latest());
             entry.put("tc_worker", f.records().worker());

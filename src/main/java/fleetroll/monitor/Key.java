@@ -15,6 +15,16 @@ public enum Key {
     BACK,
     HELP,
     RELOAD,
+    /** /: open the filter line. */
+    FILTER,
+    /** \: clear the query. */
+    CLEAR_FILTER,
+    /** f: pick a saved filter or a recent query. */
+    PICK_FILTER,
+    /** o: hosts with an override only, or all again. */
+    OVERRIDE_ONLY,
+    /** O: all OSes, Linux, macOS. */
+    CYCLE_OS,
     QUIT,
     /** Any key without a meaning: ignored. */
     NONE

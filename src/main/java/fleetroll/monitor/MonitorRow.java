@@ -1,6 +1,8 @@
 package fleetroll.monitor;
 
 import fleetroll.hosts.HostTarget;
+import fleetroll.query.CellValue;
+import fleetroll.query.QueryRow;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,7 +11,7 @@ import java.time.Instant;
  * flags are enums, and a null accessor result means "no value". Sorting and filtering work on
  * these values (see {@link Column}); only renderers turn them into text.
  */
-public record MonitorRow(HostFacts facts, Instant now) {
+public record MonitorRow(HostFacts facts, Instant now) implements QueryRow {
     /** HEALTHY needs an audit and a Taskcluster activity younger than this. */
     public static final Duration HEALTHY_WITHIN = Duration.ofHours(1);
 
@@ -133,6 +135,26 @@ public record MonitorRow(HostFacts facts, Instant now) {
     /** Age of the audit whose values are shown (the newest successful one). */
     public Duration dataAge() {
         return age(facts.shownAt());
+    }
+
+    /**
+     * How stale the row is: the older of the age of the audit shown and that of the Taskcluster
+     * record, either alone when the other is missing; null with neither.
+     */
+    public Duration staleness() {
+        Duration audit = observed() ? dataAge() : null;
+        Duration tc = tcDataAge();
+        if (audit == null) {
+            return tc;
+        }
+        return tc == null || audit.compareTo(tc) >= 0 ? audit : tc;
+    }
+
+    /** For queries: the typed cell of the column with this name ({@link Column#value}). */
+    @Override
+    public CellValue value(String canonicalColumn) {
+        Column column = Column.byName(canonicalColumn);
+        return column == null ? CellValue.MISSING : column.value(this);
     }
 
     /** Age of the Taskcluster record. */

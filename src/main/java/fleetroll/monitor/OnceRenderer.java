@@ -1,5 +1,6 @@
 package fleetroll.monitor;
 
+import fleetroll.query.Query;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * The table as text, for {@code --once} and the start of the streaming output: a header, then
- * one line per host sorted by host, every column padded to its widest cell and nothing clipped.
- * Host names stay whole, so that lines can be grepped and cut into host lists.
+ * one line per host sorted by host (or by the query's sort), every column padded to its widest
+ * cell and nothing clipped. Host names stay whole, so that lines can be grepped and cut into host
+ * lists; {@link #writeHostNames} prints nothing else.
  */
 public final class OnceRenderer {
     private static final List<Column> COLUMNS = List.of(Column.values());
@@ -30,10 +32,20 @@ public final class OnceRenderer {
         return new OnceRenderer(TableLayout.unclipped(texts, ""), colour);
     }
 
-    /** Writes the header and the rows of {@code snapshot}, sorted by host. */
-    public static void write(FleetSnapshot snapshot, Instant now, PrintWriter out, boolean colour) {
+    /** The rows of {@code snapshot} that {@code query} keeps: sorted by host, then by the query's sort. */
+    public static List<MonitorRow> rows(FleetSnapshot snapshot, Query query, Instant now) {
         List<MonitorRow> rows = new ArrayList<>(snapshot.rows(now));
         rows.sort(SortOrder.HOST.comparator());
+        return query.apply(rows);
+    }
+
+    /** Writes the header and the rows of {@code snapshot}, sorted by host. */
+    public static void write(FleetSnapshot snapshot, Instant now, PrintWriter out, boolean colour) {
+        write(rows(snapshot, Query.EMPTY, now), out, colour);
+    }
+
+    /** Writes the header and {@code rows}, in the order given. */
+    public static void write(List<MonitorRow> rows, PrintWriter out, boolean colour) {
         // Each cell's text is made once and used twice: for the widths, then for the line.
         List<String[]> texts = new ArrayList<>(rows.size());
         for (MonitorRow row : rows) {
@@ -49,6 +61,16 @@ public final class OnceRenderer {
                 renderer.layout.appendPlain(texts.get(i), block);
             }
             block.append('\n');
+        }
+        out.print(block);
+        out.flush();
+    }
+
+    /** {@code --hostname-only}: the full name of each row, one a line, for a host list file. */
+    public static void writeHostNames(List<MonitorRow> rows, PrintWriter out) {
+        StringBuilder block = new StringBuilder(rows.size() * 32);
+        for (MonitorRow row : rows) {
+            block.append(row.host()).append('\n');
         }
         out.print(block);
         out.flush();

@@ -50,6 +50,8 @@ public record ViewState(
                         ? this
                         : new ViewState(Mode.DETAIL, sort, selected, top, firstColumn, 0, page.selectedHost());
             case HELP -> new ViewState(Mode.HELP, sort, selected, top, firstColumn, 0, detailHost);
+            // FilterState handles these; the table follows the rows they leave.
+            case FILTER, CLEAR_FILTER, PICK_FILTER, OVERRIDE_ONLY, CYCLE_OS -> this;
             case BACK, RELOAD, QUIT, NONE -> this;
         };
     }

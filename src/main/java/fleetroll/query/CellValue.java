@@ -1,18 +1,25 @@
 package fleetroll.query;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * What one cell of a row holds, typed: queries compare these, never the text a table shows.
- * Missing ({@code -}) and never audited ({@code ?}) are values of their own, so that
- * {@code COLUMN=} and {@code COLUMN=?} can tell them apart.
+ * What one cell of a row holds, typed: queries compare these and the monitor sorts by them, never
+ * by the text a table shows. Missing ({@code -}) and never audited ({@code ?}) are values of their
+ * own, so that {@code COLUMN=} and {@code COLUMN=?} can tell them apart.
  */
 public sealed interface CellValue {
     /** No value: the table shows "-" or nothing. */
     CellValue MISSING = new Missing();
     /** The host was never audited: the table shows "?". */
     CellValue NEVER_AUDITED = new NeverAudited();
+
+    /**
+     * Ascending, as {@code sort:COLUMN} orders: durations, then text in {@link TextOrder} (so
+     * "FAIL" comes after every age), then missing, then never audited.
+     */
+    Comparator<CellValue> ORDER = Query::compareCells;
 
     record Missing() implements CellValue {}
 

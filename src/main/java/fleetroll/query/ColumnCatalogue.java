@@ -1,6 +1,5 @@
 package fleetroll.query;
 
-import fleetroll.query.QueryColumn.FlagValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,34 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The columns a query may name, looked up by name or alias, ignoring case. {@link #monitor()} is
- * host-monitor's table; tests build their own.
+ * The columns a query may name, looked up by name or alias, ignoring case. The monitor builds its
+ * own from its columns ({@code fleetroll.monitor.Column#catalogue()}); tests may build others.
  */
 public final class ColumnCatalogue {
-    private static final List<FlagValue> YES_NO = List.of(FlagValue.of("Y", "yes"), FlagValue.of("N", "no"));
-
-    // Aliases: the short forms operators type, plus the Python fleetroll's query names (sha,
-    // ovr_bch, tc_j_sf, health) so that saved filters and history carried over keep working.
-    private static final ColumnCatalogue MONITOR = of(List.of(
-            QueryColumn.text("HOST", "hostname", "name"),
-            QueryColumn.flag(
-                    "OS", List.of(FlagValue.of("L", "linux"), FlagValue.of("M", "mac", "macos", "darwin", "osx"))),
-            QueryColumn.text("ROLE"),
-            QueryColumn.text("VLT_SHA", "vlt", "vault"),
-            QueryColumn.text("OVR_SHA", "ovr", "override", "ovr_bch", "sha"),
-            QueryColumn.duration("UPTIME", "up"),
-            QueryColumn.duration("PP_LAST", "puppet", "pp"),
-            QueryColumn.text("PP_SHA", "puppet_sha"),
-            QueryColumn.flag("APPLIED", YES_NO),
-            QueryColumn.duration("TC_ACT", "tc_active", "active"),
-            QueryColumn.duration("TC_T_DUR", "tc_dur", "task_dur", "tc_j_sf"),
-            // The table shows YES or nothing; "no" is not a value: not quarantined is TC_QUAR=.
-            QueryColumn.flag("TC_QUAR", List.of(FlagValue.of("YES", "y")), "quar", "quarantined"),
-            // One age per row: the older of the audit age and the Taskcluster data age, so that
-            // DATA>1h means "some of this row is over an hour old".
-            QueryColumn.duration("DATA", "age"),
-            QueryColumn.flag("HEALTHY", YES_NO, "health")));
-
     private final List<QueryColumn> columns;
     private final Map<String, QueryColumn> bySpelling;
 
@@ -57,11 +32,6 @@ public final class ColumnCatalogue {
             }
         }
         return new ColumnCatalogue(List.copyOf(columns), Map.copyOf(bySpelling));
-    }
-
-    /** host-monitor's columns, in table order. */
-    public static ColumnCatalogue monitor() {
-        return MONITOR;
     }
 
     public List<QueryColumn> columns() {

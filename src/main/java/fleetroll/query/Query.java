@@ -81,6 +81,21 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
         };
     }
 
+    /** {@link CellValue#ORDER}: the order of {@link #sort} for one column, ascending. */
+    static int compareCells(CellValue a, CellValue b) {
+        int byRank = Integer.compare(SortCell.rank(a), SortCell.rank(b));
+        if (byRank != 0) {
+            return byRank;
+        }
+        if (a instanceof CellValue.Elapsed(Duration x) && b instanceof CellValue.Elapsed(Duration y)) {
+            return x.compareTo(y);
+        }
+        if (a instanceof CellValue.Text(String x) && b instanceof CellValue.Text(String y)) {
+            return TextOrder.compare(x, y);
+        }
+        return 0;
+    }
+
     private <R> Comparator<Keyed<R>> keyedOrder() {
         return (a, b) -> {
             for (int k = 0; k < sortKeys.size(); k++) {
@@ -113,6 +128,16 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
                 case CellValue.Missing m -> MISSING;
                 case CellValue.NeverAudited n -> NEVER_AUDITED;
                 case null -> MISSING; // a row that does not know the column
+            };
+        }
+
+        static int rank(CellValue cell) {
+            return switch (cell) {
+                case CellValue.Elapsed e -> ELAPSED;
+                case CellValue.Text t -> TEXT;
+                case CellValue.Missing m -> MISSING.rank;
+                case CellValue.NeverAudited n -> NEVER_AUDITED.rank;
+                case null -> MISSING.rank;
             };
         }
 

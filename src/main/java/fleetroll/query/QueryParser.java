@@ -37,11 +37,6 @@ public final class QueryParser {
         this.catalogue = catalogue;
     }
 
-    /** A parser for host-monitor's columns. */
-    public static QueryParser forMonitor() {
-        return new QueryParser(ColumnCatalogue.monitor());
-    }
-
     public ColumnCatalogue catalogue() {
         return catalogue;
     }

@@ -141,4 +141,98 @@ class HostMonitorCommandTest {
         assertThat(run("host-monitor", "--help")).isZero();
         assertThat(out.toString()).contains("--once", "--json", "--color", "Examples:", "fleetroll host-monitor");
     }
+
+    @Test
+    void onceWithFilterPrintsTheMatchingHostsInTheQuerysOrder() {
+        int code = run("host-monitor", "--once", "--filter", "os=L sort:host:desc", list.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines().map(l -> l.split("\\s+")[0]))
+                .containsExactly("HOST", "web10.example.org", "!web2.example.org", "web1.example.org");
+    }
+
+    @Test
+    void hostnameOnlyPrintsJustTheNamesForAHostList() {
+        int code = run("host-monitor", "--once", "--hostname-only", "--filter", "os=L", list.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).isEqualTo("web1.example.org\nweb2.example.org\nweb10.example.org\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void hostnameOnlyWithoutFilterListsEveryHost() {
+        run("host-monitor", "--once", "--hostname-only", list.toString());
+        assertThat(out.toString().lines())
+                .containsExactly("new.example.org", "web1.example.org", "web2.example.org", "web10.example.org");
+    }
+
+    @Test
+    void aQueryThatDoesNotParseIsOneLineNamingTheTermAndExit2() {
+        int code = run("host-monitor", "--once", "--filter", "os=L pp_last>abc", list.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString())
+                .isEqualTo("fleetroll: --filter: bad query at position 14 (pp_last>abc): \"abc\" is not a duration;"
+                        + " write 30m, 1h30m, 2d or 2h 05m\n");
+    }
+
+    @Test
+    void anUnknownColumnIsBadInput() {
+        assertThat(run("host-monitor", "--once", "--filter", "colour=red", list.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("unknown column \"colour\"").hasLineCount(1);
+    }
+
+    @Test
+    void filterFileReadsASavedFilter() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("web1.yaml"), "query: host=web1.example.org|web10.example.org\ndescription: two\n");
+        int code = run("host-monitor", "--once", "--hostname-only", "--filter-file", file.toString(), list.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).containsExactly("web1.example.org", "web10.example.org");
+    }
+
+    @Test
+    void aBrokenFilterFileIsBadInputNamingTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), "description: no query here\n");
+        assertThat(run("host-monitor", "--once", "--filter-file", file.toString(), list.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("broken.yaml: no query:");
+    }
+
+    @Test
+    void jsonWithFilterHasOnlyTheMatchingHosts() throws IOException {
+        int code = run("host-monitor", "--once", "--json", "--filter", "os=?", list.toString());
+        JsonNode json = Json.MAPPER.readTree(out.toString());
+
+        assertThat(code).isZero();
+        assertThat(json.properties()).extracting(Map.Entry::getKey).containsExactly("new.example.org");
+    }
+
+    @Test
+    void hostnameOnlyNeedsOnceAndNotJson() {
+        assertThat(run("host-monitor", "--hostname-only", list.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("host-monitor", "--once", "--json", "--hostname-only", list.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--hostname-only goes with --once, and not with --json");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void filterAndFilterFileTogetherAreRefused() {
+        assertThat(run("host-monitor", "--once", "--filter", "os=L", "--filter-file", "x.yaml", list.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("give --filter or --filter-file, not both");
+    }
+
+    @Test
+    void helpShowsFilterExamples() {
+        assertThat(run("host-monitor", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--filter=QUERY", "--filter-file=FILE", "--hostname-only", "sort:pp_last:desc");
+        assertThat(out.toString().lines()).allMatch(l -> l.length() <= 100, "lines of at most 100 columns");
+    }
 }

@@ -7,6 +7,9 @@ import static fleetroll.monitor.Fixtures.row;
 import static fleetroll.monitor.Fixtures.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.query.CellValue;
+import fleetroll.query.ColumnKind;
+import fleetroll.query.QueryColumn;
 import fleetroll.store.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +39,38 @@ class ColumnTest {
     }
 
     @Test
-    void namesAndAliasesIgnoreCase() {
-        assertThat(Column.named("pp_last")).contains(Column.PP_LAST);
-        assertThat(Column.named(" Healthy ")).contains(Column.HEALTHY);
-        assertThat(Column.named("health")).contains(Column.HEALTHY);
-        assertThat(Column.named("OVERRIDE")).contains(Column.OVR_SHA);
-        assertThat(Column.named("nope")).isEmpty();
+    void queriesNameColumnsByNameOrAliasIgnoringCase() {
+        assertThat(Column.catalogue().find("pp_last")).contains(Column.PP_LAST.query());
+        assertThat(Column.catalogue().find("Healthy")).contains(Column.HEALTHY.query());
+        assertThat(Column.catalogue().find("health")).contains(Column.HEALTHY.query());
+        assertThat(Column.catalogue().find("OVERRIDE")).contains(Column.OVR_SHA.query());
+        assertThat(Column.catalogue().find("nope")).isEmpty();
+        assertThat(Column.catalogue().columns())
+                .extracting(QueryColumn::name)
+                .containsExactly(
+                        Arrays.stream(Column.values()).map(Column::name).toArray(String[]::new));
+    }
+
+    @Test
+    void everyColumnIsReachableFromARowByItsName() {
+        MonitorRow row = Fixtures.healthyRow("h1.example.org");
+        for (Column c : Column.values()) {
+            assertThat(row.value(c.name())).as(c.name()).isEqualTo(c.value(row));
+        }
+        assertThat(row.value("NO_SUCH_COLUMN")).isEqualTo(CellValue.MISSING);
+    }
+
+    @Test
+    void dataFiltersOnTheOlderOfTheAuditAndTaskclusterAges() {
+        Observation o = ok("a.org", minutes(2), state());
+        MonitorRow oldWorker =
+                row(records("a.org", o, o, Fixtures.worker("a", w -> w.fetched(Fixtures.ago(minutes(50))))));
+        MonitorRow noWorker = row(records("a.org", o, o, null));
+
+        assertThat(Column.DATA.value(oldWorker)).isEqualTo(CellValue.elapsed(minutes(50)));
+        assertThat(Column.DATA.value(noWorker)).isEqualTo(CellValue.elapsed(minutes(2)));
+        assertThat(Column.queryParser().parse("data>30m").matches(oldWorker)).isTrue();
+        assertThat(Column.queryParser().parse("data>30m").matches(noWorker)).isFalse();
     }
 
     @Test
@@ -60,10 +89,10 @@ class ColumnTest {
         MonitorRow row = Fixtures.healthyRow("h1.example.org");
         for (Column c : Column.values()) {
             CellValue v = c.value(row);
-            if (c.kind() == Column.Kind.TIME) {
-                assertThat(v).as(c.name()).isInstanceOf(CellValue.Time.class);
+            if (c.kind() == ColumnKind.DURATION) {
+                assertThat(v).as(c.name()).isInstanceOf(CellValue.Elapsed.class);
             } else {
-                assertThat(v).as(c.name()).isNotInstanceOf(CellValue.Time.class);
+                assertThat(v).as(c.name()).isNotInstanceOf(CellValue.Elapsed.class);
             }
         }
     }

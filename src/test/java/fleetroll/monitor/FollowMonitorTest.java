@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fleetroll.config.FleetrollHome;
 import fleetroll.hosts.HostTarget;
+import fleetroll.query.Query;
 import fleetroll.store.LocalState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,27 +24,44 @@ class FollowMonitorTest {
     static final List<HostTarget> HOSTS = List.of(HostTarget.parse("web1.example.org"));
 
     String follow(Path dir, boolean json) throws Exception {
+        return follow(dir, json, Query.EMPTY, HOSTS);
+    }
+
+    /** Stores an audit of each host, starts following, then stores a failed audit of each in turn. */
+    String follow(Path dir, boolean json, Query query, List<HostTarget> hosts) throws Exception {
         FleetrollHome home = new FleetrollHome(dir);
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
         AtomicBoolean stop = new AtomicBoolean();
         try (LocalState writer = LocalState.open(home);
                 LocalState reader = LocalState.open(home)) {
-            writer.observations().add(ok("web1.example.org", minutes(5), state()));
-            FleetLoader loader = new FleetLoader(reader, HOSTS);
+            for (HostTarget h : hosts) {
+                writer.observations().add(ok(h.host(), minutes(5), state()));
+            }
+            FleetLoader loader = new FleetLoader(reader, hosts);
             FleetSnapshot first = loader.loadAll();
             Thread t = Thread.ofPlatform().start(() -> {
                 try {
                     FollowMonitor.run(
-                            loader, first, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), out, json, false, stop::get);
+                            loader,
+                            first,
+                            query,
+                            Clock.fixed(Fixtures.NOW, ZoneOffset.UTC),
+                            out,
+                            json,
+                            false,
+                            stop::get);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            waitFor(text, json ? 1 : 2);
+            int shown = query.isEmpty() ? hosts.size() : 1;
+            waitFor(text, json ? 1 : 1 + shown);
             writer.observations().add(ok("other.example.org", minutes(1), state()));
-            writer.observations().add(Fixtures.failed("web1.example.org", minutes(1), "timed_out", "x"));
-            waitFor(text, json ? 2 : 3);
+            for (HostTarget h : hosts) {
+                writer.observations().add(Fixtures.failed(h.host(), minutes(1), "timed_out", "x"));
+            }
+            waitFor(text, json ? 2 : 2 + shown);
             stop.set(true);
             t.join(5000);
         }
@@ -78,5 +96,17 @@ class FollowMonitorTest {
                 .contains("\"host\":\"web1.example.org\"")
                 .contains("\"error\":\"timed_out\"");
         assertThat(out).doesNotContain("other.example.org");
+    }
+
+    @Test
+    void withAQueryPrintsOnlyTheHostsItKeeps(@TempDir Path dir) throws Exception {
+        List<HostTarget> hosts = List.of(HostTarget.parse("web1.example.org"), HostTarget.parse("web2.example.org"));
+        List<String> lines = follow(dir, false, Column.queryParser().parse("host~web2"), hosts)
+                .lines()
+                .toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("web2.example.org ");
+        assertThat(lines.get(2)).startsWith("!web2.example.org ");
     }
 }

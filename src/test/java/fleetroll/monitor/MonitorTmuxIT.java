@@ -82,9 +82,13 @@ class MonitorTmuxIT {
     }
 
     static Observation audit(String host, Instant at, String role, String overrideSha) {
+        return audit(host, at, role, overrideSha, "Linux");
+    }
+
+    static Observation audit(String host, Instant at, String role, String overrideSha, String os) {
         long epoch = at.getEpochSecond();
         ObservedState state = new ObservedState(
-                "Linux",
+                os,
                 true,
                 role,
                 overrideSha != null,
@@ -240,7 +244,10 @@ class MonitorTmuxIT {
     void questionMarkShowsTheHelpAndReturns() {
         tmux.send("?");
         String pane = tmux.await("Columns");
-        assertThat(pane).contains("Keys", "HEALTHY", "TC_T_DUR", "Enter");
+        assertThat(pane).contains("Keys", "Enter", "filter", "TC_T_DUR");
+        tmux.send("NPage"); // the rest: the query language
+        pane = tmux.await("Queries");
+        assertThat(pane).contains("HEALTHY", "sort:pp_last:desc");
         tmux.send("?");
         tmux.await("rows 1-" + BODY + "/60");
     }
@@ -266,7 +273,7 @@ class MonitorTmuxIT {
                 Duration.ofSeconds(10));
     }
 
-    private static String line(String pane, int index) {
+    static String line(String pane, int index) {
         List<String> lines = pane.lines().toList();
         return index < lines.size() ? lines.get(index) : "";
     }

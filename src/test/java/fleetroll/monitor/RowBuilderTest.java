@@ -13,6 +13,7 @@ import static fleetroll.monitor.Fixtures.state;
 import static fleetroll.monitor.Fixtures.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.query.CellValue;
 import fleetroll.store.HumanHash;
 import fleetroll.store.Observation;
 import fleetroll.store.WorkerRecord;
@@ -82,7 +83,7 @@ class RowBuilderTest {
             Column.APPLIED
         }) {
             assertThat(c.text(row)).as(c.name()).isEqualTo("?");
-            assertThat(c.value(row)).as(c.name()).isEqualTo(CellValue.UNKNOWN);
+            assertThat(c.value(row)).as(c.name()).isEqualTo(CellValue.NEVER_AUDITED);
         }
         assertThat(Column.TC_ACT.text(row)).isEqualTo("3m 00s");
         assertThat(Column.DATA.text(row)).isEqualTo("?/1m 00s");
@@ -126,7 +127,7 @@ class RowBuilderTest {
         assertThat(Column.TC_T_DUR.text(row)).isEqualTo("-");
         assertThat(Column.TC_QUAR.text(row)).isEqualTo("-");
         assertThat(Column.DATA.text(row)).isEqualTo("2m 00s/-");
-        assertThat(Column.TC_ACT.value(row)).isEqualTo(CellValue.ABSENT);
+        assertThat(Column.TC_ACT.value(row)).isEqualTo(CellValue.MISSING);
         assertThat(row.healthy()).isEqualTo(Health.UNKNOWN);
     }
 
@@ -255,10 +256,10 @@ class RowBuilderTest {
         Observation never = ok(HOST, minutes(2), state(s -> s.puppet(null, false)));
 
         assertThat(Column.PP_LAST.text(row)).isEqualTo("1h 30m FAIL");
-        assertThat(Column.PP_LAST.value(row)).isEqualTo(new CellValue.Time(minutes(90)));
+        assertThat(Column.PP_LAST.value(row)).isEqualTo(CellValue.text("FAIL")); // what pp_last=fail finds
         assertThat(Column.PP_LAST.text(row(records(HOST, never, never, null)))).isEqualTo("FAIL");
         assertThat(Column.OS.text(row)).isEqualTo("-");
-        assertThat(Column.OS.value(row)).isEqualTo(CellValue.ABSENT);
+        assertThat(Column.OS.value(row)).isEqualTo(CellValue.MISSING);
         assertThat(Column.OS.text(row(records(HOST, o, o, null)))).isEqualTo("-");
     }
 
@@ -269,7 +270,7 @@ class RowBuilderTest {
 
         assertThat(Column.ROLE.text(row)).isEqualTo("-");
         assertThat(Column.VLT_SHA.text(row)).isEqualTo("-");
-        assertThat(Column.ROLE.value(row)).isEqualTo(CellValue.ABSENT);
+        assertThat(Column.ROLE.value(row)).isEqualTo(CellValue.MISSING);
     }
 
     @Nested

@@ -9,7 +9,12 @@ import static fleetroll.monitor.Fixtures.state;
 import static fleetroll.monitor.Fixtures.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.query.FilterHistory;
+import fleetroll.query.HighlightSpan;
+import fleetroll.query.SavedFilter;
+import fleetroll.query.SavedFilters;
 import fleetroll.store.Observation;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -147,5 +152,124 @@ class TableScreenTest {
         ViewState help = new ViewState(ViewState.Mode.HELP, SortOrder.HOST, 0, 0, 0, 0, null);
         String text = String.join("\n", render(Fixtures.fleet(2, minutes(2)), help, 120, 60));
         assertThat(text).contains("Keys", "Enter", "Columns", "HEALTHY", "TC_T_DUR");
+    }
+
+    static TableScreen.Frame filtered(FleetSnapshot s, FilterState filters, int width, int height) {
+        MonitorTable table = MonitorTable.build(s, SortOrder.HOST, filters.active(), NOW);
+        TableScreen.Frame frame = new TableScreen.Frame(table, ViewState.INITIAL, null, null, filters, width, height);
+        ViewState clamped = ViewState.INITIAL.clamp(SCREEN.page(frame));
+        return new TableScreen.Frame(table, clamped, null, null, filters, width, height);
+    }
+
+    static FilterState applied(String query) {
+        return FilterState.start(TableFilter.of(Column.queryParser().parse(query)), FilterHistory.EMPTY);
+    }
+
+    @Test
+    void headerShowsTheActiveFilterAndHostsShownOfTotal() {
+        FilterState filters = applied("role=role_a sort:host:desc").onTableKey(Key.CYCLE_OS, () -> null);
+        List<String> lines = SCREEN.render(filtered(Fixtures.fleet(20, minutes(2)), filters, 160, 12)).stream()
+                .map(Line::text)
+                .toList();
+
+        assertThat(lines.get(0)).contains("sort: host:desc");
+        assertThat(lines.get(1)).contains("hosts=11/20", "filter role=role_a sort:host:desc · Linux only");
+        assertThat(lines.get(3)).startsWith("host20 "); // the query's sort
+    }
+
+    @Test
+    void valueColoursDoNotChangeWhenAFilterHidesRows() {
+        FleetSnapshot s = Fixtures.fleet(20, minutes(2));
+        MonitorTable all = MonitorTable.build(s, SortOrder.HOST, NOW);
+        MonitorTable some = MonitorTable.build(
+                s, SortOrder.HOST, TableFilter.of(Column.queryParser().parse("host~host1")), NOW);
+        MonitorRow host12 = all.rows().get(all.indexOf("host12.example.org"));
+
+        List<Column> columns = List.of(Column.HOST, Column.ROLE);
+        Line before = all.layout().row(host12, columns);
+        Line after = some.layout().row(some.rows().get(some.indexOf("host12.example.org")), columns);
+        Style roleBefore = before.spans().stream()
+                .filter(sp -> sp.text().startsWith("role_"))
+                .findFirst()
+                .orElseThrow()
+                .style();
+        Style roleAfter = after.spans().stream()
+                .filter(sp -> sp.text().startsWith("role_"))
+                .findFirst()
+                .orElseThrow()
+                .style();
+        assertThat(roleAfter).isEqualTo(roleBefore);
+        assertThat(roleBefore.hasColour()).isTrue();
+    }
+
+    @Test
+    void saysWhenNoHostMatches() {
+        List<String> lines =
+                SCREEN.render(filtered(Fixtures.fleet(5, minutes(2)), applied("role=nothing"), 120, 10)).stream()
+                        .map(Line::text)
+                        .toList();
+        assertThat(lines.get(1)).contains("hosts=0/5");
+        assertThat(lines.get(3)).contains("no host matches the filter");
+    }
+
+    @Test
+    void openFilterLineShowsTheTextColouredWithUnknownColumnsStandingOut() {
+        FilterState filters = applied("os=L").onTableKey(Key.FILTER, () -> null);
+        for (char c : " nosuch=1".toCharArray()) {
+            filters = filters.onLineKey(EditKey.TYPE, String.valueOf(c));
+        }
+        List<Line> lines = SCREEN.render(filtered(Fixtures.fleet(5, minutes(2)), filters, 100, 12));
+
+        Line input = lines.get(11);
+        assertThat(input.text()).isEqualTo("/os=L nosuch=1 ");
+        assertThat(styleOf(input, "nosuch")).isEqualTo(TableScreen.highlight(HighlightSpan.Kind.UNKNOWN_COLUMN));
+        assertThat(styleOf(input, "os")).isEqualTo(TableScreen.highlight(HighlightSpan.Kind.COLUMN));
+        assertThat(input.spans().getLast().style().inverse())
+                .as("the cursor at the end")
+                .isTrue();
+        assertThat(lines.get(10).text()).contains("bad query at position 6 (nosuch=1): unknown column \"nosuch\"");
+        assertThat(lines.get(0).text()).contains("rows 1-5/5"); // the table stays, one row shorter
+    }
+
+    @Test
+    void aLongFilterLineScrollsToKeepTheCursorInView() {
+        FilterState filters = applied("os=L").onTableKey(Key.FILTER, () -> null);
+        filters = filters.onLineKey(EditKey.TYPE, " role~" + "x".repeat(100) + "END");
+        Line input = SCREEN.render(filtered(Fixtures.fleet(5, minutes(2)), filters, 40, 12))
+                .get(11);
+        assertThat(input.text()).hasSize(40).endsWith("xEND ");
+    }
+
+    private static Style styleOf(Line line, String text) {
+        return line.spans().stream()
+                .filter(sp -> sp.text().contains(text))
+                .findFirst()
+                .orElseThrow()
+                .style();
+    }
+
+    @Test
+    void pickerListsSavedFiltersThenRecentQueriesAndNamesBrokenFiles() {
+        SavedFilter stale = new SavedFilter(
+                "stale", Column.queryParser().parse("pp_last>20h"), "Puppet is late", Path.of("stale.yaml"));
+        FilterState filters = FilterState.start(TableFilter.NONE, FilterHistory.EMPTY.add("os=M"))
+                .onTableKey(
+                        Key.PICK_FILTER,
+                        () -> new SavedFilters.Loaded(List.of(stale), List.of("bad.yaml: not valid YAML")));
+        List<String> lines = SCREEN.render(filtered(Fixtures.fleet(5, minutes(2)), filters, 100, 12)).stream()
+                .map(Line::text)
+                .toList();
+
+        assertThat(lines.get(0)).contains("filters", "2 of 2");
+        assertThat(lines.get(2)).contains("stale", "pp_last>20h", "Puppet is late");
+        assertThat(lines.get(3)).contains("recent", "os=M");
+        assertThat(lines.get(11)).contains("bad.yaml: not valid YAML");
+    }
+
+    @Test
+    void helpListsTheFilterKeysAndTheQueryLanguage() {
+        ViewState help = new ViewState(ViewState.Mode.HELP, SortOrder.HOST, 0, 0, 0, 0, null);
+        String text = String.join("\n", render(Fixtures.fleet(2, minutes(2)), help, 120, 80));
+        assertThat(text).contains("/  ", "f  ", "Filter line", "Queries", "sort:pp_last:desc", "HOST: hostname, name;");
     }
 }

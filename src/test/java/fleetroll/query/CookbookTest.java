@@ -2,6 +2,7 @@ package fleetroll.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.monitor.Column;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class CookbookTest {
             }
         }
         assertThat(queries).hasSizeGreaterThan(15);
-        QueryParser parser = QueryParser.forMonitor();
+        QueryParser parser = Column.queryParser();
         for (String query : queries) {
             assertThat(parser.analyse(query).error()).as(query).isEmpty();
         }

@@ -2,12 +2,13 @@ package fleetroll.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.monitor.Column;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FilterPickerTest {
-    private static final QueryParser PARSER = QueryParser.forMonitor();
+    private static final QueryParser PARSER = Column.queryParser();
     private static final List<SavedFilter> SAVED = List.of(
             saved("linux", "os=L", "Linux workers"),
             saved("quarantined", "tc_quar=yes sort:tc_act:desc", "Quarantined, most idle first"),

@@ -2,12 +2,13 @@ package fleetroll.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.monitor.Column;
 import fleetroll.query.HighlightSpan.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryHighlightTest {
-    private final QueryParser parser = QueryParser.forMonitor();
+    private final QueryParser parser = Column.queryParser();
 
     /** Each span as "text:KIND", so a failure shows which part was coloured how. */
     private List<String> spans(String text) {

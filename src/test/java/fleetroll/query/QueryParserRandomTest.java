@@ -3,6 +3,7 @@ package fleetroll.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import fleetroll.monitor.Column;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Random and mutated queries: the parser never throws anything but a QueryException with a position. */
 class QueryParserRandomTest {
     private static final long SEED = 20_260_501L;
-    private static final QueryParser PARSER = QueryParser.forMonitor();
+    private static final QueryParser PARSER = Column.queryParser();
     private static final String[] PIECES = {
         "os",
         "role",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fleetroll.BadInputException;
+import fleetroll.monitor.Column;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryParserTest {
-    private final QueryParser parser = QueryParser.forMonitor();
+    private final QueryParser parser = Column.queryParser();
 
     private List<String> terms(String text) {
         return parser.parse(text).conditions().stream().map(Condition::toString).toList();
@@ -54,7 +55,7 @@ class QueryParserTest {
 
     @Test
     void everyMonitorColumnAnswersToItsOwnName() {
-        for (QueryColumn column : ColumnCatalogue.monitor().columns()) {
+        for (QueryColumn column : Column.catalogue().columns()) {
             assertThat(parser.parse(column.name() + "=").conditions().getFirst().column())
                     .isEqualTo(column);
         }

@@ -5,6 +5,7 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fleetroll.monitor.Column;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class QueryTest {
-    private static final QueryParser PARSER = QueryParser.forMonitor();
+    private static final QueryParser PARSER = Column.queryParser();
 
     /** A small fleet covering each kind of cell; hosts listed in host order, as the monitor passes them. */
     private static final List<Row> FLEET = List.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fleetroll.BadInputException;
 import fleetroll.config.FleetrollHome;
+import fleetroll.monitor.Column;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SavedFiltersTest {
-    private static final QueryParser PARSER = QueryParser.forMonitor();
+    private static final QueryParser PARSER = Column.queryParser();
 
     @TempDir
     Path dir;

@@ -2,6 +2,8 @@ package fleetroll.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,22 +30,37 @@ class TextOrderTest {
     }
 
     @Test
+    void sortsHostNamesAsAnOperatorReadsThem() {
+        List<String> names =
+                new ArrayList<>(List.of("host10", "host2", "Host1", "a", "host", "h99999999999999999999x"));
+        names.sort(TextOrder.ORDER);
+        assertThat(names).containsExactly("a", "h99999999999999999999x", "host", "Host1", "host2", "host10");
+    }
+
+    @Test
     void hugeNumbersCompareWithoutOverflow() {
         assertThat(TextOrder.compare("n" + "9".repeat(40), "n1" + "0".repeat(40)))
                 .isNegative();
     }
 
-    /** The keys agree with comparing digit runs directly, the obvious but slower way. */
+    /**
+     * compare() and the keys agree with each other and with comparing digit runs as numbers, the
+     * obvious but slower way.
+     */
     @Test
-    void keysAgreeWithADirectComparisonOnRandomNames() {
+    void compareAndKeysAgreeWithADirectComparisonOnRandomNames() {
         Random random = new Random(11);
         String alphabet = "ab-.0123456789ZÉ";
         for (int i = 0; i < 100_000; i++) {
             String a = randomName(random, alphabet);
             String b = randomName(random, alphabet);
+            int expected = Integer.signum(direct(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)));
             assertThat(Integer.signum(TextOrder.compare(a, b)))
                     .as("%s vs %s", a, b)
-                    .isEqualTo(Integer.signum(direct(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT))));
+                    .isEqualTo(expected);
+            assertThat(Integer.signum(TextOrder.key(a).compareTo(TextOrder.key(b))))
+                    .as("keys of %s vs %s", a, b)
+                    .isEqualTo(expected);
         }
     }
 
