@@ -71,7 +71,7 @@ public final class ObservationStore {
             q.setInt(2, limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    result.add(decode(rs.getString(1)));
+                    result.add(decode(rs.getBytes(1)));
                 }
             }
             return result;
@@ -129,7 +129,7 @@ public final class ObservationStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
-                    added.add(decode(rs.getString(2)));
+                    added.add(decode(rs.getBytes(2)));
                 }
             }
             return new Appended<>(added, last);
@@ -156,7 +156,7 @@ public final class ObservationStore {
             q.setString(1, Database.jsonArray(hosts));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String data = rs.getString(2);
+                    byte[] data = rs.getBytes(2);
                     if (data != null) {
                         result.put(rs.getString(1), decode(data));
                     }
@@ -175,7 +175,7 @@ public final class ObservationStore {
                 q.setString(1, host);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        result.put(host, decode(rs.getString(1)));
+                        result.put(host, decode(rs.getBytes(1)));
                     }
                 }
             }
@@ -185,14 +185,9 @@ public final class ObservationStore {
         }
     }
 
-    static Observation decode(String json) {
+    static Observation decode(byte[] json) {
         try {
-            return RecordReader.read(json, Observation.class);
-        } catch (RecordReader.Unreadable e) {
-            // not the plain shape fleetroll writes: Jackson reads it, or says why not
-        }
-        try {
-            return Json.MAPPER.readValue(json, Observation.class);
+            return StoredJson.observation(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("unreadable observation in store: " + e.getOriginalMessage(), e);
         }

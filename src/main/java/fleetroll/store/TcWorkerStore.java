@@ -53,7 +53,7 @@ public final class TcWorkerStore {
                 q.setString(1, host);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        result.put(host, Json.MAPPER.readValue(rs.getString(1), WorkerRecord.class));
+                        result.put(host, StoredJson.worker(rs.getBytes(1)));
                     }
                 }
             }
@@ -88,23 +88,15 @@ public final class TcWorkerStore {
             q.setString(1, Database.jsonArray(shortHostNames));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String data = rs.getString(2);
+                    byte[] data = rs.getBytes(2);
                     if (data != null) {
-                        result.put(rs.getString(1), decode(data));
+                        result.put(rs.getString(1), StoredJson.worker(data));
                     }
                 }
             }
             return result;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static WorkerRecord decode(String json) throws JsonProcessingException {
-        try {
-            return RecordReader.read(json, WorkerRecord.class);
-        } catch (RecordReader.Unreadable e) {
-            return Json.MAPPER.readValue(json, WorkerRecord.class);
         }
     }
 
@@ -119,7 +111,7 @@ public final class TcWorkerStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
-                    added.add(decode(rs.getString(2)));
+                    added.add(StoredJson.worker(rs.getBytes(2)));
                 }
             }
             return new Appended<>(added, last);
