@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,24 +146,25 @@ public final class ObservationStore {
 
     /** Runs {@code subquery} (newest row of host {@code j.value}) for every host in one statement. */
     private Map<String, Observation> newestPerHost(Collection<String> hosts, String subquery) {
-        Map<String, Observation> result = new LinkedHashMap<>();
         if (hosts.isEmpty()) {
-            return result;
+            return new LinkedHashMap<>();
         }
         // One statement over json_each: 10,000 separate queries cost more in JDBC calls than the
-        // index lookups themselves. Hosts come back in the order given.
-        String sql = "SELECT j.value, (" + subquery + ") FROM json_each(?) j ORDER BY j.key";
+        // index lookups themselves. No ORDER BY: sorting would copy every row, blob included,
+        // through a temporary b-tree (13 ms at 10,000 hosts); the map is put in order below.
+        String sql = "SELECT j.value, (" + subquery + ") FROM json_each(?) j";
         try (PreparedStatement q = database.connection().prepareStatement(sql)) {
             q.setString(1, Database.jsonArray(hosts));
+            Map<String, Observation> found = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     byte[] data = rs.getBytes(2);
                     if (data != null) {
-                        result.put(rs.getString(1), decode(data));
+                        found.put(rs.getString(1), decode(data));
                     }
                 }
             }
-            return result;
+            return Database.inOrder(hosts, found);
         } catch (SQLException e) {
             throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
         }

@@ -21,8 +21,11 @@ import java.nio.charset.StandardCharsets;
  * repeated after every other field was read; neither tool writes repeated fields.
  */
 final class StoredJson {
-    // Not Json.MAPPER's factory: the fast path should not build a mapper it does not use.
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * The store's streaming JSON factory (also for {@link Database#jsonArray}). Not
+     * Json.MAPPER's: the fast path should not build a mapper it does not use.
+     */
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private StoredJson() {}
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,23 +79,24 @@ public final class TcWorkerStore {
      * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000).
      */
     public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
-        Map<String, WorkerRecord> result = new LinkedHashMap<>();
         if (shortHostNames.isEmpty()) {
-            return result;
+            return new LinkedHashMap<>();
         }
+        // No ORDER BY, as in ObservationStore.latestPerHost: the map is put in order here.
         try (PreparedStatement q = database.connection()
                 .prepareStatement("SELECT j.value, (SELECT data FROM tc_workers WHERE host = j.value"
-                        + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j ORDER BY j.key")) {
+                        + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j")) {
             q.setString(1, Database.jsonArray(shortHostNames));
+            Map<String, WorkerRecord> found = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     byte[] data = rs.getBytes(2);
                     if (data != null) {
-                        result.put(rs.getString(1), StoredJson.worker(data));
+                        found.put(rs.getString(1), StoredJson.worker(data));
                     }
                 }
             }
-            return result;
+            return Database.inOrder(shortHostNames, found);
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
         }
