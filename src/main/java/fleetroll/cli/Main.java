@@ -3,8 +3,11 @@ package fleetroll.cli;
 import fleetroll.BadInputException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Builds the command line, maps errors to one line and an exit code, and exits. */
 public final class Main {
@@ -21,7 +24,7 @@ public final class Main {
 
     /** Runs one fleetroll command; tests call this with their own context and writers. */
     public static int run(String[] args, CommandContext context, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = commandLine(context);
+        CommandLine commandLine = commandLine(context, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         boolean debug = "1".equals(context.env().get("FLEETROLL_DEBUG"));
@@ -47,7 +50,23 @@ public final class Main {
     }
 
     static CommandLine commandLine(CommandContext context) {
+        return commandLine(context, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand that {@code args} starts with
+     * when it names one, else (help, a typo, generate-completion) with all of them.
+     */
+    static CommandLine commandLine(CommandContext context, String[] args) {
         CommandLine commandLine = new CommandLine(new FleetrollCommand(context));
+        List<Class<?>> named = FleetrollCommand.SUBCOMMANDS.stream()
+                .filter(c -> args.length > 0
+                        && c != AutoComplete.GenerateCompletion.class
+                        && c.getAnnotation(Command.class).name().equals(args[0]))
+                .toList();
+        for (Class<?> subcommand : named.isEmpty() ? FleetrollCommand.SUBCOMMANDS : named) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -47,15 +47,22 @@ public final class HostListParser {
         }
         SequencedSet<HostTarget> hosts = new LinkedHashSet<>();
         String suffix = null;
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        // Lines end at "\n"; strip() takes the "\r" of CRLF with the other blanks.
+        int lineNumber = 0;
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            start = end + 1;
+            lineNumber++;
             if (line.startsWith("#")) {
                 String comment = line.substring(1).strip();
                 if (comment.toLowerCase(Locale.ROOT).startsWith(FQDN_DIRECTIVE)) {
                     suffix = fqdnSuffix(
                             label,
-                            i + 1,
+                            lineNumber,
                             comment.substring(FQDN_DIRECTIVE.length()).strip());
                 }
                 continue;
@@ -74,7 +81,7 @@ public final class HostListParser {
             try {
                 target = HostTarget.parse(line);
             } catch (BadInputException e) {
-                throw new BadInputException(label + ":" + (i + 1) + ": " + e.getMessage());
+                throw new BadInputException(label + ":" + lineNumber + ": " + e.getMessage());
             }
             if (suffix != null && target.isDotless()) {
                 target = target.withSuffix(suffix);

@@ -2,25 +2,33 @@ package fleetroll.monitor;
 
 import fleetroll.hosts.HostTarget;
 import fleetroll.store.Appended;
+import fleetroll.store.Database;
 import fleetroll.store.LatestObservations;
 import fleetroll.store.LocalState;
 import fleetroll.store.Observation;
+import fleetroll.store.ObservationStore;
 import fleetroll.store.StoredContent;
+import fleetroll.store.TcWorkerStore;
 import fleetroll.store.WorkerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Reads the requested hosts' records from the store: everything once, then only rows added
  * since (by rowid), so that following a 1,000,000-row store costs what was written, not what is
- * there. Not thread-safe: one thread owns a loader and its store connection.
+ * there. Not thread-safe: one thread owns a loader and its store connection ({@link #loadAll}
+ * also reads half of the hosts on a second connection of its own, on a thread that ends before
+ * it returns).
  */
 public final class FleetLoader {
     /** Rows read per statement while catching up; bounds memory after a large audit. */
@@ -36,7 +44,8 @@ public final class FleetLoader {
     private final Map<String, List<Integer>> indexByHost = new HashMap<>();
     private final Map<String, List<Integer>> indexByShortName = new HashMap<>();
     // Content-addressed: the branch of a sha never changes, so this cache never goes stale.
-    private final Map<String, Optional<String>> branches = new HashMap<>();
+    // Concurrent: both halves of loadAll build facts at once.
+    private final Map<String, Optional<String>> branches = new ConcurrentHashMap<>();
     private final HostRecords[] records;
     private final HostFacts[] facts;
     private long observationMark;
@@ -69,21 +78,39 @@ public final class FleetLoader {
         dataVersion = state.database().dataVersion();
         observationMark = state.observations().lastRowid();
         workerMark = state.workers().lastRowid();
-        List<String> hosts = new ArrayList<>(indexByHost.keySet());
-        List<String> shortNames = new ArrayList<>(indexByShortName.keySet());
-        Map<String, LatestObservations> latest = state.observations().latestPerHost(hosts);
-        Map<String, WorkerRecord> workers = state.workers().latestPerHost(shortNames);
-        for (int i = 0; i < records.length; i++) {
+        // Two halves of the hosts are read at once, the second on a thread with a connection of
+        // its own: at 10,000 hosts, decoding the stored JSON and building the facts is most of
+        // --once, and with C1 only (the launcher's flags) the second core is otherwise mostly
+        // idle. Each read is an SQLite read transaction, so both halves see committed data.
+        int half = records.length / 2;
+        SecondCore.run("fleetroll-monitor-load", () -> load(state.observations(), state.workers(), 0, half), () -> {
+            try (Database second = Database.open(state.database().file())) {
+                load(new ObservationStore(second), new TcWorkerStore(second), half, records.length);
+            }
+        });
+        return snapshot();
+    }
+
+    /** Reads the records of targets {@code from} to {@code to} (exclusive) and builds their facts. */
+    private void load(ObservationStore observations, TcWorkerStore workers, int from, int to) {
+        Set<String> hosts = new LinkedHashSet<>();
+        Set<String> shortNames = new LinkedHashSet<>();
+        for (int i = from; i < to; i++) {
+            hosts.add(targets.get(i).host());
+            shortNames.add(targets.get(i).shortName());
+        }
+        Map<String, LatestObservations> latest = observations.latestPerHost(hosts);
+        Map<String, WorkerRecord> worker = workers.latestPerHost(shortNames);
+        for (int i = from; i < to; i++) {
             HostTarget target = targets.get(i);
             LatestObservations o = latest.get(target.host());
             records[i] = new HostRecords(
                     target,
                     o == null ? null : o.latest(),
                     o == null ? null : o.latestSuccessful(),
-                    workers.get(target.shortName()));
+                    worker.get(target.shortName()));
             facts[i] = RowBuilder.facts(records[i], this::branch);
         }
-        return snapshot();
     }
 
     /**

@@ -1,5 +1,9 @@
 package fleetroll.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The SQLite file {@code fleetroll.db}. Tables keep the Python fleetroll's layout (indexed columns
@@ -99,25 +105,29 @@ public final class Database implements AutoCloseable {
 
     /** A JSON array of strings, the one parameter that json_each() turns into many rows. */
     static String jsonArray(Collection<String> values) {
-        StringBuilder json = new StringBuilder(values.size() * 48).append('[');
-        for (String value : values) {
-            if (json.length() > 1) {
-                json.append(',');
+        StringWriter json = new StringWriter(values.size() * 48);
+        try (JsonGenerator generator = StoredJson.FACTORY.createGenerator(json)) {
+            generator.writeStartArray();
+            for (String value : values) {
+                generator.writeString(value);
             }
-            json.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"' || c == '\\') {
-                    json.append('\\').append(c);
-                } else if (c < 0x20) {
-                    json.append(String.format("\\u%04x", (int) c));
-                } else {
-                    json.append(c);
-                }
-            }
-            json.append('"');
+            generator.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return json.append(']').toString();
+        return json.toString();
+    }
+
+    /** The entries of {@code found} in the order of {@code keys}; keys not found are left out. */
+    static <V> Map<String, V> inOrder(Collection<String> keys, Map<String, V> found) {
+        Map<String, V> result = new LinkedHashMap<>();
+        for (String key : keys) {
+            V value = found.get(key);
+            if (value != null) {
+                result.put(key, value);
+            }
+        }
+        return result;
     }
 
     @Override

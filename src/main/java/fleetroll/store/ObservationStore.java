@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class ObservationStore {
             q.setInt(2, limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    result.add(decode(rs.getString(1)));
+                    result.add(decode(rs.getBytes(1)));
                 }
             }
             return result;
@@ -129,7 +130,7 @@ public final class ObservationStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
-                    added.add(decode(rs.getString(2)));
+                    added.add(decode(rs.getBytes(2)));
                 }
             }
             return new Appended<>(added, last);
@@ -145,24 +146,25 @@ public final class ObservationStore {
 
     /** Runs {@code subquery} (newest row of host {@code j.value}) for every host in one statement. */
     private Map<String, Observation> newestPerHost(Collection<String> hosts, String subquery) {
-        Map<String, Observation> result = new LinkedHashMap<>();
         if (hosts.isEmpty()) {
-            return result;
+            return new LinkedHashMap<>();
         }
         // One statement over json_each: 10,000 separate queries cost more in JDBC calls than the
-        // index lookups themselves. Hosts come back in the order given.
-        String sql = "SELECT j.value, (" + subquery + ") FROM json_each(?) j ORDER BY j.key";
+        // index lookups themselves. No ORDER BY: sorting would copy every row, blob included,
+        // through a temporary b-tree (13 ms at 10,000 hosts); the map is put in order below.
+        String sql = "SELECT j.value, (" + subquery + ") FROM json_each(?) j";
         try (PreparedStatement q = database.connection().prepareStatement(sql)) {
             q.setString(1, Database.jsonArray(hosts));
+            Map<String, Observation> found = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String data = rs.getString(2);
+                    byte[] data = rs.getBytes(2);
                     if (data != null) {
-                        result.put(rs.getString(1), decode(data));
+                        found.put(rs.getString(1), decode(data));
                     }
                 }
             }
-            return result;
+            return Database.inOrder(hosts, found);
         } catch (SQLException e) {
             throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
         }
@@ -175,7 +177,7 @@ public final class ObservationStore {
                 q.setString(1, host);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        result.put(host, decode(rs.getString(1)));
+                        result.put(host, decode(rs.getBytes(1)));
                     }
                 }
             }
@@ -185,14 +187,9 @@ public final class ObservationStore {
         }
     }
 
-    static Observation decode(String json) {
+    static Observation decode(byte[] json) {
         try {
-            return RecordReader.read(json, Observation.class);
-        } catch (RecordReader.Unreadable e) {
-            // not the plain shape fleetroll writes: Jackson reads it, or says why not
-        }
-        try {
-            return Json.MAPPER.readValue(json, Observation.class);
+            return StoredJson.observation(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("unreadable observation in store: " + e.getOriginalMessage(), e);
         }

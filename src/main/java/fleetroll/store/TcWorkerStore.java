@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class TcWorkerStore {
                 q.setString(1, host);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        result.put(host, Json.MAPPER.readValue(rs.getString(1), WorkerRecord.class));
+                        result.put(host, StoredJson.worker(rs.getBytes(1)));
                     }
                 }
             }
@@ -78,33 +79,26 @@ public final class TcWorkerStore {
      * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000).
      */
     public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
-        Map<String, WorkerRecord> result = new LinkedHashMap<>();
         if (shortHostNames.isEmpty()) {
-            return result;
+            return new LinkedHashMap<>();
         }
+        // No ORDER BY, as in ObservationStore.latestPerHost: the map is put in order here.
         try (PreparedStatement q = database.connection()
                 .prepareStatement("SELECT j.value, (SELECT data FROM tc_workers WHERE host = j.value"
-                        + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j ORDER BY j.key")) {
+                        + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j")) {
             q.setString(1, Database.jsonArray(shortHostNames));
+            Map<String, WorkerRecord> found = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String data = rs.getString(2);
+                    byte[] data = rs.getBytes(2);
                     if (data != null) {
-                        result.put(rs.getString(1), decode(data));
+                        found.put(rs.getString(1), StoredJson.worker(data));
                     }
                 }
             }
-            return result;
+            return Database.inOrder(shortHostNames, found);
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static WorkerRecord decode(String json) throws JsonProcessingException {
-        try {
-            return RecordReader.read(json, WorkerRecord.class);
-        } catch (RecordReader.Unreadable e) {
-            return Json.MAPPER.readValue(json, WorkerRecord.class);
         }
     }
 
@@ -119,7 +113,7 @@ public final class TcWorkerStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
-                    added.add(decode(rs.getString(2)));
+                    added.add(StoredJson.worker(rs.getBytes(2)));
                 }
             }
             return new Appended<>(added, last);

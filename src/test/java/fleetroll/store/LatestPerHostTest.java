@@ -95,8 +95,14 @@ class LatestPerHostTest {
         try (Database db = Database.open(dir.resolve("fleetroll.db"))) {
             ObservationStore store = new ObservationStore(db);
             String odd = "we\"ird\\host\n";
-            store.add(attempt(odd, 1, true));
-            assertThat(store.latestPerHost(List.of(odd))).containsOnlyKeys(odd);
+            String control = "tab\there\u0001\u001f";
+            String unicode = "hôst-😀";
+            for (String host : List.of(odd, control, unicode)) {
+                store.add(attempt(host, 1, true));
+            }
+            assertThat(store.latestPerHost(List.of(unicode, odd, control))).containsOnlyKeys(odd, control, unicode);
+            assertThat(store.latestPerHost(List.of(unicode, odd, control)).keySet())
+                    .containsExactly(unicode, odd, control);
         }
     }
 

@@ -3,6 +3,7 @@ package fleetroll.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -83,7 +84,7 @@ class ObservationStoreTest {
                  "mtime_epoch": "1700000000"}, "override_sha256": "ab", "vault_present": false,
                  "vault_meta": null, "vault_sha256": null, "uptime_s": 5, "puppet_last_run_epoch": 1700000100,
                  "puppet_success": true, "override_file_path": "/x"}}""";
-        Observation o = ObservationStore.decode(python);
+        Observation o = ObservationStore.decode(python.getBytes(StandardCharsets.UTF_8));
         assertThat(o.observed().overrideMeta().size()).isEqualTo(120L);
         assertThat(o.observed().role()).isEqualTo("gecko_t_linux_talos");
         assertThat(o.observedAt()).isEqualTo(Instant.parse("2026-01-27T03:55:43Z"));

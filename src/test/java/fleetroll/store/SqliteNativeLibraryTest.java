@@ -39,4 +39,26 @@ class SqliteNativeLibraryTest {
         assertThat(SqliteNativeLibrary.keep(lib)).isEqualTo(kept);
         assertThat(Files.size(kept)).isEqualTo(size);
     }
+
+    @Test
+    void takesTheOnlyIntactCopyWithoutAskingThePlatform(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("lib");
+        Path kept = SqliteNativeLibrary.keep(lib);
+        assertThat(SqliteNativeLibrary.onlyIntactCopy(lib)).isEqualTo(kept);
+
+        String name = kept.getFileName().toString();
+        Path other = lib.resolve(name.replace("-" + Files.size(kept) + "-", "-3-"));
+        Files.write(other, new byte[3]); // another platform's copy, intact
+        assertThat(SqliteNativeLibrary.onlyIntactCopy(lib)).isNull();
+        assertThat(SqliteNativeLibrary.keep(lib)).isEqualTo(kept); // asked: this platform's
+
+        Files.write(other, new byte[2]); // damaged: not a candidate any more
+        assertThat(SqliteNativeLibrary.onlyIntactCopy(lib)).isEqualTo(kept);
+    }
+
+    @Test
+    void noCopyYetMeansAsking(@TempDir Path dir) throws Exception {
+        assertThat(SqliteNativeLibrary.onlyIntactCopy(dir.resolve("missing"))).isNull();
+        assertThat(SqliteNativeLibrary.onlyIntactCopy(dir)).isNull();
+    }
 }

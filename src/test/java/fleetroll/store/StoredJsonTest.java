@@ -3,13 +3,15 @@ package fleetroll.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
-/** The fast reader must give what Jackson gives, or step aside. */
-class RecordReaderTest {
+/** The streaming reader must give what data binding gives, or leave the value to it. */
+class StoredJsonTest {
     static final ObservedState FULL = new ObservedState(
             "Linux",
             true,
@@ -56,8 +58,8 @@ class RecordReaderTest {
             "2026-03-01T11:00:00Z",
             "2026-03-01T11:30:00Z");
 
-    static <T extends Record> T roundTrip(T value, Class<T> type) throws Exception {
-        return RecordReader.read(Json.MAPPER.writeValueAsString(value), type);
+    static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -69,67 +71,106 @@ class RecordReaderTest {
     }
 
     @Test
-    void readsWhatJacksonWroteField_for_field() throws Exception {
-        assertThat(roundTrip(OBSERVATION, Observation.class)).isEqualTo(OBSERVATION);
-        assertThat(roundTrip(WORKER, WorkerRecord.class)).isEqualTo(WORKER);
+    void readsWhatTheMapperWroteFieldForField() throws Exception {
+        assertThat(StoredJson.plainObservation(Json.MAPPER.writeValueAsBytes(OBSERVATION)))
+                .isEqualTo(OBSERVATION);
+        assertThat(StoredJson.plainWorker(Json.MAPPER.writeValueAsBytes(WORKER)))
+                .isEqualTo(WORKER);
     }
 
     @Test
-    void readsNullsMissingFieldsAndUnknownFieldsAsJacksonDoes() throws Exception {
+    void readsNullsMissingFieldsAndUnknownFieldsAsDataBindingDoes() throws Exception {
         String json =
                 "{ \"host\" : \"h\", \"ok\": true, \"observed\": null, \"extra\": {\"a\": [1, 2.5e3, {\"b\": null}],"
-                        + " \"c\": \"}\"}, \"more\": [], \"empty\": {}, \"flag\": false }";
-        assertThat(RecordReader.read(json, Observation.class))
+                        + " \"c\": \"}\"}, \"more\": [], \"empty\": {}, \"flag\": false, \"ssh_rc\": null }";
+        assertThat(StoredJson.plainObservation(bytes(json)))
+                .isNotNull()
+                .isEqualTo(Json.MAPPER.readValue(json, Observation.class));
+        String worker = "{\"type\": \"worker\", \"host\": \"h1\", \"task_run_id\": 2, \"quarantine_until\": null}";
+        assertThat(StoredJson.plainWorker(bytes(worker)))
+                .isNotNull()
+                .isEqualTo(Json.MAPPER.readValue(worker, WorkerRecord.class));
+    }
+
+    @Test
+    void takesTheLastOfARepeatedFieldAsDataBindingDoes() throws Exception {
+        String json = "{\"ts\": \"a\", \"ok\": true, \"ts\": \"b\"}";
+        assertThat(StoredJson.plainObservation(bytes(json)))
+                .isNotNull()
                 .isEqualTo(Json.MAPPER.readValue(json, Observation.class));
     }
 
     @Test
-    void namesAreJacksonsSnakeCase() {
-        for (Class<?> type : new Class<?>[] {Observation.class, ObservedState.class, FileMeta.class}) {
-            for (RecordComponent c : type.getRecordComponents()) {
-                assertThat(RecordReader.snakeCase(c.getName()))
-                        .isEqualTo(PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, c.getName()));
-            }
-        }
+    void readsThePythonToolsDigitStringsAsDataBindingDoes() throws Exception {
+        String json = "{\"observed\": {\"override_meta\": {\"size\": \"120\", \"mtime_epoch\": \"-1700000000\"},"
+                + " \"uptime_s\": \"999999999999999999\"}}";
+        assertThat(StoredJson.plainObservation(bytes(json)))
+                .isNotNull()
+                .isEqualTo(Json.MAPPER.readValue(json, Observation.class));
     }
 
     @Test
-    void leavesToJacksonWhatItDoesNotReadExactly() {
+    void leavesToDataBindingWhatItDoesNotReadExactly() throws Exception {
         for (String json : new String[] {
-            "{\"uptime_s\": 3600.0}",
-            "{\"uptime_s\": \"3600\"}",
-            "{\"os_type\": 12}",
-            "{\"role_present\": \"true\"}",
-            "{\"os_type\": \"x\"} trailing",
-            "{\"os_type\": \"x\"",
-            "{\"os_type\": \"\\x\"}",
-            "{\"uptime_s\": 99999999999999999999}",
+            "{\"observed\": {\"uptime_s\": 3600.0}}",
+            "{\"observed\": {\"uptime_s\": \"\"}}",
+            "{\"observed\": {\"uptime_s\": \" 36\"}}",
+            "{\"observed\": {\"uptime_s\": \"null\"}}",
+            "{\"observed\": {\"uptime_s\": \"9999999999999999999\"}}",
+            "{\"observed\": {\"uptime_s\": 99999999999999999999}}",
+            "{\"observed\": {\"os_type\": 12}}",
+            "{\"observed\": {\"role_present\": \"true\"}}",
+            "{\"observed\": {\"role_present\": 1}}",
+            "{\"observed\": []}",
+            "{\"ssh_rc\": 99999999999}",
+            "{\"ssh_rc\": \"5\"}",
+            "{\"ts\": \"a\"} trailing",
+            "{\"ts\": \"a\"} {}",
             "null",
-            "[]",
         }) {
-            assertThatThrownBy(() -> RecordReader.read(json, ObservedState.class))
+            assertThat(StoredJson.plainObservation(bytes(json))).as(json).isNull();
+            assertThat(outcome(() -> StoredJson.observation(bytes(json))))
                     .as(json)
-                    .isInstanceOf(RecordReader.Unreadable.class);
+                    .isEqualTo(outcome(() -> Json.MAPPER.readValue(json, Observation.class)));
+        }
+    }
+
+    /** The value read, or the type and message of the error. */
+    static Object outcome(Callable<Object> read) {
+        try {
+            return read.call();
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 
     @Test
-    void storeDecodeFallsBackToJackson() {
-        ObservedState viaJackson = ObservationStore.decode(
-                        "{\"host\":\"h\",\"ok\":true,\"observed\":{\"uptime_s\":3600.0,\"role_present\":\"true\"}}")
-                .observed();
-        assertThat(viaJackson.uptimeS()).isEqualTo(3600L);
-        assertThat(viaJackson.rolePresent()).isTrue();
+    void reportsWhatDataBindingCannotRead() {
+        for (String json : new String[] {"{\"ts\": \"a\"", "{\"ts\": \"\\x\"}", "[]", "{\"ssh_rc\": \"five\"}"}) {
+            assertThatThrownBy(() -> StoredJson.observation(bytes(json)))
+                    .as(json)
+                    .isInstanceOf(JsonProcessingException.class);
+        }
     }
 
     @Test
-    void randomObservationsReadLikeJackson() throws Exception {
+    void storeDecodeFallsBackToDataBinding() {
+        ObservedState viaMapper = ObservationStore.decode(bytes(
+                        "{\"host\":\"h\",\"ok\":true,\"observed\":{\"uptime_s\":3600.0,\"role_present\":\"true\"}}"))
+                .observed();
+        assertThat(viaMapper.uptimeS()).isEqualTo(3600L);
+        assertThat(viaMapper.rolePresent()).isTrue();
+    }
+
+    @Test
+    void randomObservationsReadLikeDataBinding() throws Exception {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {
             Observation o = randomObservation(random);
-            String json = Json.MAPPER.writeValueAsString(o);
-            assertThat(RecordReader.read(json, Observation.class))
-                    .as(json)
+            byte[] json = Json.MAPPER.writeValueAsBytes(o);
+            assertThat(StoredJson.plainObservation(json))
+                    .as(new String(json, StandardCharsets.UTF_8))
+                    .isEqualTo(o)
                     .isEqualTo(Json.MAPPER.readValue(json, Observation.class));
         }
     }
