@@ -67,6 +67,19 @@ final class Tmux implements AutoCloseable {
         run("resize-window", "-x", String.valueOf(width), "-y", String.valueOf(height));
     }
 
+    /** The pane's process and its descendants, while the server still runs; empty when gone. */
+    private List<ProcessHandle> panePrograms() {
+        try {
+            long pid = Long.parseLong(display("#{pane_pid}"));
+            return ProcessHandle.of(pid)
+                    .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                            .toList())
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of(); // no pane any more: nothing to wait for
+        }
+    }
+
     /** A tmux format of the pane, such as "#{alternate_on}" or "#{pane_pid}". */
     String display(String format) {
         return run("display-message", "-p", format).strip();
@@ -119,10 +132,19 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // The program may still be writing into its FLEETROLL_HOME as it exits (filter
+            // history, on SIGHUP): wait for it, or the test's @TempDir deletion races with it.
+            List<ProcessHandle> programs = panePrograms();
             new ProcessBuilder("tmux", "-L", socket, "kill-server")
                     .redirectErrorStream(true)
                     .start()
                     .waitFor(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (ProcessHandle program : programs) {
+                while (program.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
             if (socketPath != null) {
                 Files.deleteIfExists(socketPath); // tmux leaves it behind when killed
             }

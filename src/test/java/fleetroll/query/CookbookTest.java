@@ -19,7 +19,8 @@ class CookbookTest {
     @Test
     void everyCookbookQueryParses() throws IOException {
         String doc = Files.readString(Path.of("README.md"));
-        String cookbook = doc.substring(doc.indexOf("#### Cookbook"), doc.indexOf("From a script", doc.indexOf("#### Cookbook")));
+        String cookbook =
+                doc.substring(doc.indexOf("#### Cookbook"), doc.indexOf("From a script", doc.indexOf("#### Cookbook")));
         List<String> queries = new ArrayList<>();
         for (String row : cookbook.lines()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| you want"))
