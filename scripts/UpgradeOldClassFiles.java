@@ -66,6 +66,11 @@ public class UpgradeOldClassFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(jar)); // not the temp file's 0600
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temp file's default permissions are the jar's
+        }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("UpgradeOldClassFiles: " + upgraded + " class files of " + jar + " now Java 8");
     }
