@@ -3,6 +3,7 @@ package fleetroll.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fleetroll.config.FleetrollHome;
 import fleetroll.store.Json;
 import fleetroll.store.LocalState;
@@ -98,6 +99,52 @@ class TcFetchCommandTest {
                 .contains("Fetched 1 of 1 worker types from " + fake.rootUrl() + " in 0.0s; stored 2 of 3 hosts.")
                 .contains(TALOS + "  ok: 2500 workers in 3 pages, 3 hosts asked for")
                 .contains(fqdn("t-linux64-ms-9999") + "  not in " + TALOS + " (no workerId t-linux64-ms-9999)");
+    }
+
+    @Test
+    void theMonitorShowsWhatTcFetchStored() {
+        ObjectNode quarantined = FakeTaskcluster.worker("t-linux64-ms-002", NOW);
+        quarantined.put("quarantineUntil", NOW.plus(Duration.ofDays(1)).toString());
+        fake.pool(TALOS, List.of(FakeTaskcluster.worker("t-linux64-ms-001", NOW), quarantined));
+        audited("t-linux64-ms-001", "Linux", "gecko_t_linux_talos", null);
+        audited("t-linux64-ms-002", "Linux", "gecko_t_linux_talos", null);
+        assertThat(run("tc-fetch", fqdn("t-linux64-ms-001"), fqdn("t-linux64-ms-002"))
+                        .code())
+                .isZero();
+
+        Run monitor = run("host-monitor", "--once", fqdn("t-linux64-ms-001"), fqdn("t-linux64-ms-002"));
+
+        assertThat(monitor.code()).as(monitor.err()).isZero();
+        List<String> lines = monitor.out().lines().toList();
+        String header = lines.get(0);
+        String active = lines.stream()
+                .filter(l -> l.contains("t-linux64-ms-001"))
+                .findFirst()
+                .orElseThrow();
+        String quarantinedRow = lines.stream()
+                .filter(l -> l.contains("t-linux64-ms-002"))
+                .findFirst()
+                .orElseThrow();
+        // TC_ACT: last active 10 minutes before the fixed clock; TC_T_DUR: the 8-minute task.
+        assertThat(cell(header, active, "TC_ACT")).isEqualTo("10m 00s");
+        assertThat(cell(header, active, "TC_T_DUR")).isEqualTo("8m 00s");
+        assertThat(cell(header, active, "TC_QUAR")).isEqualTo("-");
+        assertThat(cell(header, quarantinedRow, "TC_QUAR")).isEqualTo("YES");
+        assertThat(cell(header, quarantinedRow, "HEALTHY")).isEqualTo("N");
+    }
+
+    /** The cell under {@code column}, by the header's column positions. */
+    private static String cell(String header, String row, String column) {
+        int start = header.indexOf(column);
+        assertThat(start).as("column " + column + " in " + header).isNotNegative();
+        int end = start + column.length();
+        while (end < header.length() && header.charAt(end) == ' ') {
+            end++;
+        }
+        String next = end < header.length() ? header.substring(end) : "";
+        int stop = next.isEmpty() ? row.length() : Math.min(row.length(), end);
+        return row.substring(Math.min(start, row.length()), Math.max(Math.min(start, row.length()), stop))
+                .strip();
     }
 
     @Test
