@@ -54,9 +54,10 @@ class FanOutRunnerTest {
                 },
                 t -> "cancelled",
                 r -> {});
+        // Every host is accounted for; only host1 can have finished (if it got a permit in time).
         assertThat(results).hasSize(10);
-        assertThat(results.get(0)).isEqualTo("ok");
         assertThat(results.subList(1, 10)).containsOnly("cancelled");
+        assertThat(results.get(0)).isIn("ok", "cancelled");
         assertThat(runner.wasCancelled()).isTrue();
     }
 
@@ -71,8 +72,9 @@ class FanOutRunnerTest {
                 },
                 t -> "cancelled",
                 r -> {});
-        assertThat(results.get(0)).isEqualTo("ran");
-        assertThat(results.subList(1, 5)).containsOnly("cancelled");
+        // One worker: whichever host took the permit first ran; none of the others started.
+        assertThat(results).containsOnlyOnce("ran");
+        assertThat(results.stream().filter("cancelled"::equals)).hasSize(4);
     }
 
     private static void sleep(long ms) {
