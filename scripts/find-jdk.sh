@@ -1,12 +1,18 @@
 # Sourced by ./fleetroll and ./run-tests: find_jdk prints the home of a JDK >= 21 — JAVA_HOME if it
 # qualifies, else the newest under /usr/lib/jvm (or macOS's JavaVirtualMachines).
 
-# java_feature DIR -> the JDK's feature version (25), read from DIR/release without starting a JVM.
+# java_feature DIR -> the JDK's feature version (25), read from DIR/release without starting a JVM
+# (nor sed: the launcher runs this for every JDK it looks at, before every command).
 java_feature() {
-  local v
+  local line
   [[ -x $1/bin/java && -f $1/release ]] || return 1
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
-  [[ -n $v ]] && echo "$v"
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
+      echo "${BASH_REMATCH[1]}"
+      return 0
+    fi
+  done < "$1/release"
+  return 1
 }
 
 find_jdk() {
