@@ -41,8 +41,9 @@ public final class FleetLoader {
     private final LocalState state;
     private final List<HostTarget> targets;
     // Lists: "root@h" and "h" are two targets of one host, and a short name may repeat across domains.
-    private final Map<String, List<Integer>> indexByHost = new HashMap<>();
-    private final Map<String, List<Integer>> indexByShortName = new HashMap<>();
+    // Made at the first refresh or detail: --once never needs them.
+    private Map<String, List<Integer>> indexByHost;
+    private Map<String, List<Integer>> indexByShortName;
     // Content-addressed: the branch of a sha never changes, so this cache never goes stale.
     // Concurrent: both halves of loadAll build facts at once.
     private final Map<String, Optional<String>> branches = new ConcurrentHashMap<>();
@@ -56,14 +57,6 @@ public final class FleetLoader {
     public FleetLoader(LocalState state, List<HostTarget> targets) {
         this.state = state;
         this.targets = List.copyOf(targets);
-        for (int i = 0; i < targets.size(); i++) {
-            indexByHost
-                    .computeIfAbsent(targets.get(i).host(), k -> new ArrayList<>())
-                    .add(i);
-            indexByShortName
-                    .computeIfAbsent(targets.get(i).shortName(), k -> new ArrayList<>())
-                    .add(i);
-        }
         this.records = new HostRecords[targets.size()];
         this.facts = new HostFacts[targets.size()];
     }
@@ -123,6 +116,7 @@ public final class FleetLoader {
             return Optional.empty();
         }
         dataVersion = now;
+        index();
         BitSet changed = new BitSet(records.length);
         List<Observation> added = new ArrayList<>();
         Appended<Observation> observations;
@@ -162,6 +156,7 @@ public final class FleetLoader {
 
     /** The detail view's extra data for one host. */
     public HostDetail detail(String host) {
+        index();
         List<Integer> rows = indexByHost.getOrDefault(host, List.of());
         String overrideText = null;
         String sha = rows.isEmpty() ? null : facts[rows.get(0)].overrideSha256();
@@ -171,6 +166,22 @@ public final class FleetLoader {
                     .orElse(null);
         }
         return new HostDetail(host, state.observations().history(host, DETAIL_HISTORY), overrideText, null);
+    }
+
+    private void index() {
+        if (indexByHost != null) {
+            return;
+        }
+        indexByHost = new HashMap<>();
+        indexByShortName = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            indexByHost
+                    .computeIfAbsent(targets.get(i).host(), k -> new ArrayList<>())
+                    .add(i);
+            indexByShortName
+                    .computeIfAbsent(targets.get(i).shortName(), k -> new ArrayList<>())
+                    .add(i);
+        }
     }
 
     private FleetSnapshot snapshot() {

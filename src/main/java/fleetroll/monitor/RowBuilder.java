@@ -74,9 +74,9 @@ public final class RowBuilder {
                 Os.ofUname(o.osType()),
                 o.rolePresent() ? o.role() : null,
                 o.vaultPresent() ? o.vaultSha256() : null,
-                humanHash(o.vaultPresent() ? o.vaultSha256() : null),
+                HumanHash.ofSha256HexOrNull(o.vaultPresent() ? o.vaultSha256() : null),
                 overrideSha,
-                humanHash(overrideSha),
+                HumanHash.ofSha256HexOrNull(overrideSha),
                 overrideSha == null ? null : overrideBranch.apply(overrideSha).orElse(null),
                 o.uptimeS() == null || shownAt == null ? null : shownAt.minusSeconds(o.uptimeS()),
                 o.puppetLastRunEpoch() == null ? null : Instant.ofEpochSecond(o.puppetLastRunEpoch()),
@@ -127,18 +127,6 @@ public final class RowBuilder {
                 ? ""
                 : o.stderr().strip().lines().reduce((a, b) -> b).orElse("").strip();
         return detail.isEmpty() ? kind : kind + ": " + detail;
-    }
-
-    private static String humanHash(String sha256) {
-        if (sha256 == null || sha256.length() != 64) {
-            return null;
-        }
-        for (int i = 0; i < 64; i++) {
-            if (Character.digit(sha256.charAt(i), 16) < 0) {
-                return null;
-            }
-        }
-        return HumanHash.ofSha256Hex(sha256);
     }
 
     /**

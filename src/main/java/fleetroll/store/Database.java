@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The SQLite file {@code fleetroll.db}. Tables keep the Python fleetroll's layout (indexed columns
@@ -116,18 +114,6 @@ public final class Database implements AutoCloseable {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return json.toString();
-    }
-
-    /** The entries of {@code found} in the order of {@code keys}; keys not found are left out. */
-    static <V> Map<String, V> inOrder(Collection<String> keys, Map<String, V> found) {
-        Map<String, V> result = new LinkedHashMap<>();
-        for (String key : keys) {
-            V value = found.get(key);
-            if (value != null) {
-                result.put(key, value);
-            }
-        }
-        return result;
     }
 
     @Override

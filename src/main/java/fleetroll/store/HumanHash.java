@@ -21,11 +21,47 @@ public final class HumanHash {
         return ofDigest(HexFormat.of().parseHex(sha256Hex));
     }
 
+    /**
+     * The name of a 64-digit hex sha256, or null for any other text. Folds the digits as it reads
+     * them, without a digest array: host-monitor names two shas of each of 10,000 hosts at start.
+     */
+    public static String ofSha256HexOrNull(String text) {
+        if (text == null || text.length() != 64) {
+            return null;
+        }
+        int first = 0;
+        int second = 0;
+        for (int i = 0; i < 64; i += 2) {
+            int high = hexDigit(text.charAt(i));
+            int low = hexDigit(text.charAt(i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            if (i < 32) {
+                first ^= high << 4 | low;
+            } else {
+                second ^= high << 4 | low;
+            }
+        }
+        return WORDS.get(first) + "-" + WORDS.get(second);
+    }
+
     public static String ofDigest(byte[] digest) {
         if (digest.length != 32) {
             throw new IllegalArgumentException("a sha256 digest has 32 bytes, not " + digest.length);
         }
         return WORDS.get(fold(digest, 0)) + "-" + WORDS.get(fold(digest, 16));
+    }
+
+    // ASCII only: Character.digit also reads other scripts' digits, which no sha256sum prints.
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     public static boolean looksLikeHumanHash(String text) {

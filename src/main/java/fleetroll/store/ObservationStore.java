@@ -94,7 +94,9 @@ public final class ObservationStore {
     /**
      * The newest attempt of each host that has one and, when that attempt failed, the newest
      * successful one: two statements whatever the number of hosts, where {@link #latest} and
-     * {@link #latestSuccessful} run one per host (host-monitor reads 10,000 hosts at start).
+     * {@link #latestSuccessful} run one per host (host-monitor reads 10,000 hosts at start). The
+     * map has no order: its reader looks hosts up, and keeping the order of {@code hosts} cost
+     * two more maps of 10,000 entries at host-monitor's start.
      */
     public Map<String, LatestObservations> latestPerHost(Collection<String> hosts) {
         Map<String, Observation> latest = newestPerHost(
@@ -110,7 +112,7 @@ public final class ObservationStore {
                 : newestPerHost(
                         failed,
                         "SELECT data FROM host_observations WHERE host = j.value AND ok = 1 ORDER BY ts DESC LIMIT 1");
-        Map<String, LatestObservations> result = new LinkedHashMap<>();
+        Map<String, LatestObservations> result = HashMap.newHashMap(latest.size());
         latest.forEach((host, o) -> result.put(host, new LatestObservations(o, o.ok() ? o : successful.get(host))));
         return result;
     }
@@ -144,18 +146,21 @@ public final class ObservationStore {
         return Database.lastRowid(database, "host_observations");
     }
 
-    /** Runs {@code subquery} (newest row of host {@code j.value}) for every host in one statement. */
+    /**
+     * Runs {@code subquery} (newest row of host {@code j.value}) for every host in one statement;
+     * the hosts without a row are left out, and the map has no order.
+     */
     private Map<String, Observation> newestPerHost(Collection<String> hosts, String subquery) {
         if (hosts.isEmpty()) {
-            return new LinkedHashMap<>();
+            return new HashMap<>();
         }
         // One statement over json_each: 10,000 separate queries cost more in JDBC calls than the
         // index lookups themselves. No ORDER BY: sorting would copy every row, blob included,
-        // through a temporary b-tree (13 ms at 10,000 hosts); the map is put in order below.
+        // through a temporary b-tree (13 ms at 10,000 hosts).
         String sql = "SELECT j.value, (" + subquery + ") FROM json_each(?) j";
         try (PreparedStatement q = database.connection().prepareStatement(sql)) {
             q.setString(1, Database.jsonArray(hosts));
-            Map<String, Observation> found = new HashMap<>();
+            Map<String, Observation> found = HashMap.newHashMap(hosts.size());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     byte[] data = rs.getBytes(2);
@@ -164,7 +169,7 @@ public final class ObservationStore {
                     }
                 }
             }
-            return Database.inOrder(hosts, found);
+            return found;
         } catch (SQLException e) {
             throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
         }

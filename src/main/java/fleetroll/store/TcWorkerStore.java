@@ -76,18 +76,19 @@ public final class TcWorkerStore {
 
     /**
      * The newest record of each short host name that has one, in one statement whatever the
-     * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000).
+     * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000). The
+     * map has no order, as {@link ObservationStore#latestPerHost}'s.
      */
     public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
         if (shortHostNames.isEmpty()) {
-            return new LinkedHashMap<>();
+            return new HashMap<>();
         }
-        // No ORDER BY, as in ObservationStore.latestPerHost: the map is put in order here.
+        // No ORDER BY, as in ObservationStore.latestPerHost.
         try (PreparedStatement q = database.connection()
                 .prepareStatement("SELECT j.value, (SELECT data FROM tc_workers WHERE host = j.value"
                         + " ORDER BY ts DESC LIMIT 1) FROM json_each(?) j")) {
             q.setString(1, Database.jsonArray(shortHostNames));
-            Map<String, WorkerRecord> found = new HashMap<>();
+            Map<String, WorkerRecord> found = HashMap.newHashMap(shortHostNames.size());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     byte[] data = rs.getBytes(2);
@@ -96,7 +97,7 @@ public final class TcWorkerStore {
                     }
                 }
             }
-            return Database.inOrder(shortHostNames, found);
+            return found;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
         }
