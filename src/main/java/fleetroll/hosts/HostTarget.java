@@ -135,6 +135,18 @@ public record HostTarget(String user, String host) {
         return new HostTarget(user, host + "." + suffix);
     }
 
+    // Written out, not the record's generated ones: those go through method handles that run
+    // interpreted at start, and a 10,000-line host list hashes each target twice.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HostTarget t && host.equals(t.host) && user.equals(t.user);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * user.hashCode() + host.hashCode();
+    }
+
     @Override
     public String toString() {
         return destination();

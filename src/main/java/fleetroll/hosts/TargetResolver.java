@@ -19,6 +19,18 @@ public final class TargetResolver {
         if (arguments == null || arguments.isEmpty()) {
             throw new BadInputException("no hosts given: name hosts or a host list file");
         }
+        // One list file is the usual case, and its parser has dropped duplicates already.
+        List<HostTarget> targets = arguments.size() == 1 && isListFile(arguments.get(0))
+                ? HostListParser.parse(Path.of(arguments.get(0)))
+                : merged(arguments);
+        if (targets.isEmpty()) {
+            throw new BadInputException("no hosts in " + String.join(" ", arguments));
+        }
+        return targets;
+    }
+
+    /** The targets of every argument, in order, each once. */
+    private static List<HostTarget> merged(List<String> arguments) {
         SequencedSet<HostTarget> targets = new LinkedHashSet<>();
         for (String argument : arguments) {
             if (isListFile(argument)) {
@@ -29,9 +41,6 @@ public final class TargetResolver {
             } else {
                 targets.add(HostTarget.parse(argument));
             }
-        }
-        if (targets.isEmpty()) {
-            throw new BadInputException("no hosts in " + String.join(" ", arguments));
         }
         return new ArrayList<>(targets);
     }
