@@ -13,7 +13,19 @@ import picocli.CommandLine.Command;
 public final class Main {
     private Main() {}
 
+    /**
+     * The JDK's own root-locale data, unless the operator chose otherwise: fleetroll prints
+     * nothing localized (its output is read by scripts, so "1.5s" must not become "1,5s" under
+     * de_DE), and sqlite-jdbc's date format set-up made the default CLDR provider list every
+     * locale it knows at each start: about 10 ms of host-monitor --once. Read by the JDK when it
+     * first needs locale data, so set before anything else runs.
+     */
+    static final String LOCALE_PROVIDERS = "java.locale.providers";
+
     public static void main(String[] args) {
+        if (System.getProperty(LOCALE_PROVIDERS) == null) {
+            System.setProperty(LOCALE_PROVIDERS, "SPI");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, CommandContext.fromEnvironment(System.getenv(), System.in), out, err);

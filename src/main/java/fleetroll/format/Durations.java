@@ -1,6 +1,7 @@
 package fleetroll.format;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** One way to show a duration everywhere (screen, --once, summaries): "42s", "7m 05s", "2h 05m", "3d 04h". */
 public final class Durations {
@@ -33,7 +34,7 @@ public final class Durations {
     public static String elapsed(Duration d) {
         long ms = d.toMillis();
         if (ms < 60_000) {
-            return String.format("%.1fs", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         return compact(d);
     }
