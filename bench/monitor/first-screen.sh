@@ -2,12 +2,18 @@
 # Time from launch to the first screen with rows of the interactive view, in a private tmux
 # server at 200x50, and the RSS of the running monitor after it has run for 10 seconds.
 #   bench/monitor/first-screen.sh DIR [RUNS]
-# Environment: JAVA, JAVA_OPTS, JAR as for once.sh.
+# Environment: JAVA, JAVA_OPTS, JAR as for once.sh; LAUNCHER=1 runs ./fleetroll (its AOT cache
+# and JVM options) instead of java -jar.
 set -euo pipefail
 dir=$(cd "${1:?usage: first-screen.sh DIR [RUNS]}" && pwd)
 runs=${2:-5}
 java=${JAVA:-java}
 jar=$(cd "$(dirname "${JAR:-target/fleetroll.jar}")" && pwd)/$(basename "${JAR:-target/fleetroll.jar}")
+if [[ -n ${LAUNCHER-} ]]; then
+  command=$(pwd)/fleetroll
+else
+  command="$java ${JAVA_OPTS:-} -jar $jar"
+fi
 sock=fleetroll-bench-$$
 tmx() { tmux -L "$sock" "$@"; }
 trap 'tmx kill-server 2>/dev/null || true' EXIT
@@ -19,7 +25,7 @@ for _ in $(seq "$runs"); do
   sleep 0.5 # let the old server go before the next one takes its socket
   start=$(date +%s%N)
   tmx new-session -d -x 200 -y 50 -e LANG=C.UTF-8 -e "FLEETROLL_HOME=$dir/home" \
-      "exec $java ${JAVA_OPTS:-} -jar $jar host-monitor $dir/hosts.list"
+      "exec $command host-monitor $dir/hosts.list"
   until tmx capture-pane -p 2>/dev/null | grep -Eq "$first_row"; do sleep 0.01; done
   end=$(date +%s%N)
   times+=("$(( (end - start) / 1000000 ))")
