@@ -1,5 +1,6 @@
 package fleetroll.audit;
 
+import fleetroll.remote.FailureKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

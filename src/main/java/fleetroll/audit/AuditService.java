@@ -1,6 +1,8 @@
 package fleetroll.audit;
 
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureClassifier;
+import fleetroll.remote.FailureKind;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.ProcessResult;
 import fleetroll.remote.SshTransport;

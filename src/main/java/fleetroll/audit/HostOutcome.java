@@ -1,6 +1,7 @@
 package fleetroll.audit;
 
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureKind;
 import fleetroll.store.Observation;
 
 /**

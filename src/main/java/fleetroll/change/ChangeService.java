@@ -1,8 +1,8 @@
 package fleetroll.change;
 
-import fleetroll.audit.FailureClassifier;
-import fleetroll.audit.FailureKind;
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureClassifier;
+import fleetroll.remote.FailureKind;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.ProcessResult;
 import fleetroll.remote.SshTransport;

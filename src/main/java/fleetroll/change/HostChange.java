@@ -1,7 +1,7 @@
 package fleetroll.change;
 
-import fleetroll.audit.FailureKind;
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureKind;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package fleetroll.cli;
 
 import fleetroll.audit.AuditReport;
-import fleetroll.audit.FailureKind;
 import fleetroll.audit.HostOutcome;
 import fleetroll.format.Durations;
+import fleetroll.remote.FailureKind;
 import fleetroll.store.FileMeta;
 import fleetroll.store.HumanHash;
 import fleetroll.store.ObservedState;

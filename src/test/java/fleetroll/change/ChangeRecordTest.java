@@ -3,8 +3,8 @@ package fleetroll.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fleetroll.audit.FailureKind;
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureKind;
 import fleetroll.store.Json;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package fleetroll.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fleetroll.audit.FailureKind;
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureKind;
 import fleetroll.remote.ProcessResult;
 import fleetroll.remote.SshSettings;
 import fleetroll.remote.SshTransport;

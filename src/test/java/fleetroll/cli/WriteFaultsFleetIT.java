@@ -3,7 +3,6 @@ package fleetroll.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fleetroll.audit.FailureKind;
 import fleetroll.change.BackupSuffix;
 import fleetroll.change.ChangeReport;
 import fleetroll.change.ChangeService;
@@ -15,6 +14,7 @@ import fleetroll.change.Ownership;
 import fleetroll.change.SetRequest;
 import fleetroll.config.FleetrollHome;
 import fleetroll.hosts.HostTarget;
+import fleetroll.remote.FailureKind;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.SshSettings;
 import fleetroll.remote.SshTransport;

@@ -1,6 +1,6 @@
-package fleetroll.audit;
+package fleetroll.remote;
 
-/** Why an audit of one host failed. {@link #code()} is what {@code error} holds in the records. */
+/** Why an ssh run on one host failed (an audit or a change). {@link #code()} is what {@code error} holds in the records. */
 public enum FailureKind {
     CONNECTION_REFUSED("connection_refused", "connection refused"),
     TIMED_OUT("timed_out", "timed out"),

@@ -1,6 +1,5 @@
-package fleetroll.audit;
+package fleetroll.remote;
 
-import fleetroll.remote.ProcessResult;
 import java.util.Locale;
 
 /**

@@ -1,8 +1,7 @@
-package fleetroll.audit;
+package fleetroll.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fleetroll.remote.ProcessResult;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
