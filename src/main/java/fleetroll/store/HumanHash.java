@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -18,7 +17,11 @@ public final class HumanHash {
     private HumanHash() {}
 
     public static String ofSha256Hex(String sha256Hex) {
-        return ofDigest(HexFormat.of().parseHex(sha256Hex));
+        String name = ofSha256HexOrNull(sha256Hex);
+        if (name == null) {
+            throw new IllegalArgumentException("not a sha256 in hex: \"" + sha256Hex + "\"");
+        }
+        return name;
     }
 
     /**
