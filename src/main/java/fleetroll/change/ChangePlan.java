@@ -27,6 +27,12 @@ public record ChangePlan(List<HostTarget> targets, List<HostState> states, boole
     /** @param sha256 what the audit saw, when there was a file */
     public record HostState(HostTarget target, Seen seen, Optional<String> sha256, Optional<String> auditedAt) {}
 
+    /** @param latestSuccessful the newest successful observation per host name */
+    public static ChangePlan of(
+            ChangeRequest request, List<HostTarget> targets, Map<String, Observation> latestSuccessful) {
+        return of(request.file(), request.destination(), request.newSha256(), targets, latestSuccessful);
+    }
+
     /**
      * @param newSha256 the contents to write; empty for a removal, where any file is DIFFERENT
      * @param latestSuccessful the newest successful observation per host name

@@ -17,7 +17,8 @@ public record SetRequest(
         boolean force,
         boolean backup,
         String backupSuffix,
-        Optional<String> reason) {
+        Optional<String> reason)
+        implements ChangeRequest {
 
     public SetRequest {
         BackupSuffix.check(backupSuffix);
@@ -25,5 +26,10 @@ public record SetRequest(
 
     public String action() {
         return file.setAction();
+    }
+
+    @Override
+    public Optional<String> newSha256() {
+        return Optional.of(contents.sha256());
     }
 }

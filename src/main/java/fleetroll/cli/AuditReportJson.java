@@ -1,9 +1,7 @@
 package fleetroll.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fleetroll.audit.AuditReport;
 import fleetroll.audit.HostOutcome;
-import fleetroll.store.Json;
 import fleetroll.store.Observation;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -28,14 +26,6 @@ final class AuditReportJson {
             summary.put("failed", report.failed());
             value = summary;
         }
-        try {
-            out.println(
-                    pretty
-                            ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                            : Json.MAPPER.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the report", e);
-        }
-        out.flush();
+        JsonReportPrinter.print(value, out, pretty);
     }
 }

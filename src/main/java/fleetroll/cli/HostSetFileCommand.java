@@ -2,21 +2,15 @@ package fleetroll.cli;
 
 import fleetroll.change.BackupSuffix;
 import fleetroll.change.ChangePlan;
-import fleetroll.change.ChangeReport;
-import fleetroll.change.ChangeService;
 import fleetroll.change.ContentChecks;
 import fleetroll.change.Destination;
 import fleetroll.change.FileContents;
 import fleetroll.change.FileMode;
-import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
 import fleetroll.change.Ownership;
 import fleetroll.change.SetRequest;
-import fleetroll.config.Actor;
 import fleetroll.hosts.HostTarget;
-import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.SshSettings;
-import fleetroll.remote.SshTransport;
 import fleetroll.store.LocalState;
 import java.io.PrintWriter;
 import java.util.List;
@@ -119,9 +113,7 @@ abstract class HostSetFileCommand implements Callable<Integer> {
         try (LocalState state = LocalState.open(context.home())) {
             if (!change.confirm) {
                 ChangePlan plan = ChangePlan.of(
-                        file,
-                        request.destination(),
-                        Optional.of(contents.sha256()),
+                        request,
                         hosts,
                         state.observations()
                                 .latestSuccessful(
@@ -138,28 +130,7 @@ abstract class HostSetFileCommand implements Callable<Integer> {
                 err.println("fleetroll: nothing was sent; fix the file, or skip the checks with --no-validate");
                 return ExitCodes.BAD_INPUT;
             }
-            SshTransport transport = new SshTransport(settings);
-            String actor = Actor.fromEnvironment(context.env());
-            FanOutRunner runner = new FanOutRunner(settings.workers(), settings.batchTimeout());
-            ChangeReport report;
-            try (InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
-                HostProgress<HostChange> progress = new HostProgress<>(
-                        err,
-                        "set " + file.label(),
-                        "not ok",
-                        HostChange::succeeded,
-                        hosts.size(),
-                        context.stderrIsTerminal() && !change.json);
-                report = new ChangeService(transport, state, actor, context.clock())
-                        .set(request, hosts, runner, progress);
-                progress.finish();
-            }
-            if (change.json) {
-                ChangeJson.writeReport(report, out);
-            } else {
-                ChangeText.writeSetReport(request, report, state.home(), out);
-            }
-            return ChangeFinish.finish(report, change.noAudit, transport, state, actor, context, settings, err);
+            return ConfirmedChange.run(request, hosts, state, context, change, settings, out, err);
         }
     }
 }

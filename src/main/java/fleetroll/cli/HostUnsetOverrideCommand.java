@@ -2,17 +2,11 @@ package fleetroll.cli;
 
 import fleetroll.change.BackupSuffix;
 import fleetroll.change.ChangePlan;
-import fleetroll.change.ChangeReport;
-import fleetroll.change.ChangeService;
 import fleetroll.change.Destination;
-import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
 import fleetroll.change.UnsetRequest;
-import fleetroll.config.Actor;
 import fleetroll.hosts.HostTarget;
-import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.SshSettings;
-import fleetroll.remote.SshTransport;
 import fleetroll.store.LocalState;
 import java.io.PrintWriter;
 import java.util.List;
@@ -78,9 +72,7 @@ final class HostUnsetOverrideCommand implements Callable<Integer> {
         try (LocalState state = LocalState.open(context.home())) {
             if (!change.confirm) {
                 ChangePlan plan = ChangePlan.of(
-                        file,
-                        request.destination(),
-                        Optional.empty(),
+                        request,
                         hosts,
                         state.observations()
                                 .latestSuccessful(
@@ -92,28 +84,7 @@ final class HostUnsetOverrideCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            SshTransport transport = new SshTransport(settings);
-            String actor = Actor.fromEnvironment(context.env());
-            FanOutRunner runner = new FanOutRunner(settings.workers(), settings.batchTimeout());
-            ChangeReport report;
-            try (InterruptHandler interrupt = InterruptHandler.install(runner::cancel)) {
-                HostProgress<HostChange> progress = new HostProgress<>(
-                        err,
-                        "unset override",
-                        "not ok",
-                        HostChange::succeeded,
-                        hosts.size(),
-                        context.stderrIsTerminal() && !change.json);
-                report = new ChangeService(transport, state, actor, context.clock())
-                        .unset(request, hosts, runner, progress);
-                progress.finish();
-            }
-            if (change.json) {
-                ChangeJson.writeReport(report, out);
-            } else {
-                ChangeText.writeUnsetReport(request, report, state.home(), out);
-            }
-            return ChangeFinish.finish(report, change.noAudit, transport, state, actor, context, settings, err);
+            return ConfirmedChange.run(request, hosts, state, context, change, settings, out, err);
         }
     }
 }

@@ -1,12 +1,7 @@
 package fleetroll.cli;
 
-import fleetroll.store.ContentStore;
-import java.util.concurrent.Callable;
+import fleetroll.config.FleetrollHome;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "show-override",
@@ -21,26 +16,8 @@ import picocli.CommandLine.Spec;
             "  fleetroll show-override freddie-arkansas > ronin_settings",
             "%nExit status: 0 printed, 2 no match or more than one (the candidates are listed on stderr)."
         })
-final class ShowOverrideCommand implements Callable<Integer> {
-    @ParentCommand
-    FleetrollCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(
-            paramLabel = "SHA_PREFIX|HUMAN-HASH",
-            description = "At least 4 hex digits of the sha256, or the 2-word human hash.")
-    String key;
-
-    @Override
-    public Integer call() {
-        CommandContext context = parent.context();
-        return StoredContentPrinter.print(
-                new ContentStore(context.home().overridesDir()),
-                "override",
-                key,
-                context.stdout(),
-                spec.commandLine().getErr());
+final class ShowOverrideCommand extends ShowStoredContentCommand {
+    ShowOverrideCommand() {
+        super("override", FleetrollHome::overridesDir);
     }
 }

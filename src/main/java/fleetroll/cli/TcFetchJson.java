@@ -1,7 +1,5 @@
 package fleetroll.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import fleetroll.store.Json;
 import fleetroll.taskcluster.ClientSettings;
 import fleetroll.taskcluster.HostFetchResult;
 import fleetroll.taskcluster.HostPlan;
@@ -36,15 +34,7 @@ final class TcFetchJson {
         value.put("fetch_failed", report.count(HostFetchResult.PoolFailed.class));
         value.put("skipped", report.count(HostFetchResult.Skipped.class));
         value.put("ok", report.allPoolsFetched());
-        try {
-            out.println(
-                    pretty
-                            ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                            : Json.MAPPER.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the report", e);
-        }
-        out.flush();
+        JsonReportPrinter.print(value, out, pretty);
     }
 
     private static Map<String, Object> host(HostFetchResult result) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fleetroll.hosts.HostTarget;
 import fleetroll.store.Observation;
 import fleetroll.store.ObservedState;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,5 +66,28 @@ class ChangePlanTest {
                 Map.of("same", seen("same", NEW)));
         assertThat(plan.observationsApply()).isFalse();
         assertThat(plan.states().get(0).seen()).isEqualTo(ChangePlan.Seen.NEVER_AUDITED);
+    }
+
+    @Test
+    void aRequestPlansWithItsOwnContentsOrNoneForARemoval() {
+        FileContents contents = FileContents.of("PUPPET_BRANCH=main\n".getBytes(StandardCharsets.UTF_8), "t", "t");
+        Destination where = ManagedFile.OVERRIDE.defaultDestination();
+        String suffix = "20250314T090502Z";
+        SetRequest set = new SetRequest(
+                ManagedFile.OVERRIDE,
+                where,
+                contents,
+                FileMode.parse("0644"),
+                new Ownership("root", Optional.empty()),
+                false,
+                true,
+                suffix,
+                Optional.empty());
+        UnsetRequest unset = new UnsetRequest(ManagedFile.OVERRIDE, where, true, suffix, Optional.empty());
+        List<HostTarget> hosts = List.of(HostTarget.parse("same"));
+        Map<String, Observation> latest = Map.of("same", seen("same", contents.sha256()));
+        assertThat(ChangePlan.of(set, hosts, latest).states().get(0).seen()).isEqualTo(ChangePlan.Seen.SAME);
+        // Nothing to compare with: any file there is one to remove.
+        assertThat(ChangePlan.of(unset, hosts, latest).states().get(0).seen()).isEqualTo(ChangePlan.Seen.DIFFERENT);
     }
 }
