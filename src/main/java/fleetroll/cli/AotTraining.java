@@ -47,6 +47,7 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
+        Main.useRootLocaleData(); // as every real run does
         Path home = Files.createTempDirectory("fleetroll-aot-");
         try {
             train(home);

@@ -13,25 +13,28 @@ import picocli.CommandLine.Command;
 public final class Main {
     private Main() {}
 
-    /**
-     * The JDK's own root-locale data, unless the operator chose otherwise: fleetroll prints
-     * nothing localized (its output is read by scripts, so "1.5s" must not become "1,5s" under
-     * de_DE), and sqlite-jdbc's date format set-up made the default CLDR provider list every
-     * locale it knows at each start: about 10 ms of host-monitor --once. Read by the JDK when it
-     * first needs locale data, so set before anything else runs.
-     */
-    static final String LOCALE_PROVIDERS = "java.locale.providers";
-
     public static void main(String[] args) {
-        if (System.getProperty(LOCALE_PROVIDERS) == null) {
-            System.setProperty(LOCALE_PROVIDERS, "SPI");
-        }
+        useRootLocaleData();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, CommandContext.fromEnvironment(System.getenv(), System.in), out, err);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The JDK's own root-locale data, unless the operator chose otherwise: fleetroll prints
+     * nothing localized (its output is read by scripts, so "1.5s" must not become "1,5s" under
+     * de_DE), and sqlite-jdbc's date format set-up made the default CLDR provider list every
+     * locale it knows at each start: about 10 ms of host-monitor --once. The JDK reads the
+     * property when it first needs locale data, so this runs before anything else; the AOT
+     * training run does the same, so that the cache holds the classes this choice loads.
+     */
+    static void useRootLocaleData() {
+        if (System.getProperty("java.locale.providers") == null) {
+            System.setProperty("java.locale.providers", "SPI");
+        }
     }
 
     /** Runs one fleetroll command; tests call this with their own context and writers. */
