@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,9 +78,11 @@ public final class SshTransport {
             kill(process);
             Thread.currentThread().interrupt();
         }
-        byte[] stdout = joinQuietly(out);
-        String stderr = new String(joinQuietly(err), StandardCharsets.UTF_8);
-        int exit = exitCodeAfterKill(process);
+        // join() waits through interrupts and then sets the flag again: the process is dead or
+        // dying, so its streams end and it is reaped soon; the caller still sees the interrupt.
+        byte[] stdout = out.join();
+        String stderr = new String(err.join(), StandardCharsets.UTF_8);
+        int exit = process.onExit().join().exitValue();
         return new ProcessResult(exit, stdout, stderr, timedOut, cancelled);
     }
 
@@ -89,23 +90,6 @@ public final class SshTransport {
         // ProxyCommand or ProxyJump helpers are children of ssh: take them down too.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    private static int exitCodeAfterKill(Process process) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    return process.waitFor();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the process is already dead or dying; finish reaping it
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static CompletableFuture<byte[]> readAsync(InputStream in, int cap) {
@@ -138,25 +122,6 @@ public final class SshTransport {
             stdin.write(bytes);
         } catch (IOException e) {
             // ssh exited before reading all input (refused, auth failure): its status tells why.
-        }
-    }
-
-    private static byte[] joinQuietly(CompletableFuture<byte[]> future) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return new byte[0];
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

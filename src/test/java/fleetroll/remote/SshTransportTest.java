@@ -44,6 +44,19 @@ class SshTransportTest {
     }
 
     @Test
+    void interruptingTheCallerLeavesItsInterruptFlagSet() throws Exception {
+        boolean[] flag = new boolean[1];
+        Thread t = Thread.ofVirtual().start(() -> {
+            SshTransport.run(List.of("sleep", "30"), new byte[0], Duration.ofSeconds(60));
+            flag[0] = Thread.currentThread().isInterrupted(); // run() must not swallow the cancellation
+        });
+        Thread.sleep(200);
+        t.interrupt();
+        t.join(10_000);
+        assertThat(flag[0]).isTrue();
+    }
+
+    @Test
     void aProgramThatCannotStartIsAFailureNotAnException() {
         ProcessResult result = SshTransport.run(List.of("/nonexistent/ssh"), new byte[0], Duration.ofSeconds(1));
         assertThat(result.exitCode()).isEqualTo(-1);
