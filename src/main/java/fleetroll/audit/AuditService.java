@@ -25,7 +25,6 @@ import java.util.function.Consumer;
  * content stores.
  */
 public final class AuditService {
-    private static final int MAX_STORED_STDERR = 2000;
     private static final Duration SIGNAL_GRACE = Duration.ofMillis(300);
 
     private final SshTransport transport;
@@ -125,12 +124,7 @@ public final class AuditService {
 
     private Observation observation(
             HostTarget target, boolean ok, ProcessResult result, FailureKind kind, ObservedState observed) {
-        String stderr = result == null ? "" : abbreviate(result.stderr().strip());
-        if (result != null && result.timedOut()) {
-            stderr = (stderr + "\nkilled after --timeout "
-                            + transport.settings().perHostTimeout().toSeconds() + "s")
-                    .strip();
-        }
+        String stderr = result == null ? "" : transport.storedStderr(result);
         return new Observation(
                 Observation.timestamp(clock.instant()),
                 actor,
@@ -141,9 +135,5 @@ public final class AuditService {
                 stderr,
                 kind == null ? null : kind.code(),
                 observed);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= MAX_STORED_STDERR ? text : text.substring(0, MAX_STORED_STDERR) + "…";
     }
 }

@@ -26,8 +26,6 @@ import java.util.function.Function;
  * the records of what finished).
  */
 public final class ChangeService {
-    private static final int MAX_STORED_STDERR = 2000;
-
     private final SshTransport transport;
     private final LocalState state;
     private final String actor;
@@ -112,11 +110,7 @@ public final class ChangeService {
     /** Reads one host's answer. Exposed to tests, which feed it recorded results. */
     HostChange interpret(HostTarget target, ProcessResult result, boolean set) {
         WriteAnswer answer = WriteAnswer.parse(result.stdout());
-        String stderr = result.timedOut()
-                ? (abbreviate(result.stderr().strip()) + "\nkilled after --timeout "
-                                + transport.settings().perHostTimeout().toSeconds() + "s")
-                        .strip()
-                : abbreviate(result.stderr().strip());
+        String stderr = transport.storedStderr(result);
         Optional<Integer> rc = Optional.of(result.exitCode());
         Optional<String> group = answer.get("GROUP");
         HostChange.Outcome outcome = answer.headerSeen()
@@ -165,9 +159,5 @@ public final class ChangeService {
                 Optional.empty(),
                 "",
                 Optional.empty());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= MAX_STORED_STDERR ? text : text.substring(0, MAX_STORED_STDERR) + "…";
     }
 }

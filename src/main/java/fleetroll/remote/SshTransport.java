@@ -20,6 +20,9 @@ public final class SshTransport {
     /** stderr is for diagnosis only; a chatty host must not fill memory. */
     static final int MAX_STDERR_BYTES = 64 * 1024;
 
+    /** What an observation or audit.jsonl record keeps of stderr: enough to act on, not a log. */
+    static final int MAX_STORED_STDERR = 2000;
+
     private final SshSettings settings;
     private final String sshProgram;
 
@@ -35,6 +38,21 @@ public final class SshTransport {
 
     public SshSettings settings() {
         return settings;
+    }
+
+    /**
+     * stderr as it is stored for one host: stripped, cut at {@link #MAX_STORED_STDERR} characters,
+     * and, when we killed ssh at its deadline, saying so with the --timeout that applied.
+     */
+    public String storedStderr(ProcessResult result) {
+        String text = result.stderr().strip();
+        String stored = text.length() <= MAX_STORED_STDERR ? text : text.substring(0, MAX_STORED_STDERR) + "…";
+        if (result.timedOut()) {
+            stored = (stored + "\nkilled after --timeout "
+                            + settings.perHostTimeout().toSeconds() + "s")
+                    .strip();
+        }
+        return stored;
     }
 
     public List<String> argv(HostTarget target, String remoteCommand) {

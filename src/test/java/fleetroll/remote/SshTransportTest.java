@@ -64,6 +64,17 @@ class SshTransportTest {
     }
 
     @Test
+    void storedStderrIsCutAndSaysWhenWeKilledSsh() {
+        SshTransport transport = new SshTransport(SshSettings.defaults());
+        String stored = transport.storedStderr(new ProcessResult(255, new byte[0], "x".repeat(2500), true, false));
+        assertThat(stored).isEqualTo("x".repeat(2000) + "…\nkilled after --timeout 60s");
+        assertThat(transport.storedStderr(new ProcessResult(1, new byte[0], "  denied\n", false, false)))
+                .isEqualTo("denied");
+        assertThat(transport.storedStderr(new ProcessResult(-1, new byte[0], "", true, false)))
+                .isEqualTo("killed after --timeout 60s");
+    }
+
+    @Test
     void stderrIsCappedButDrained() throws Exception {
         byte[] stderr = SshTransport.readCapped(new ByteArrayInputStream(new byte[200_000]), 1000);
         assertThat(stderr).hasSize(1000);
