@@ -46,35 +46,37 @@ public final class ChangeService {
             SetRequest request, List<HostTarget> targets, FanOutRunner runner, Consumer<HostChange> onDone) {
         byte[] bytes = request.contents().bytes();
         (request.file().isSecret() ? state.vaults() : state.overrides()).put(bytes);
-        byte[] script = WriteScript.set(request);
         return run(
                 request.action(),
+                WriteScript.set(request),
+                true,
                 targets,
                 runner,
                 onDone,
-                target -> interpret(target, transport.run(target, WriteScript.REMOTE_COMMAND, script), true),
                 (change, ts) -> ChangeRecord.forSet(request, change, ts, actor));
     }
 
     /** Removes the file from every target, keeping a backup unless the request says not to. */
     public ChangeReport unset(
             UnsetRequest request, List<HostTarget> targets, FanOutRunner runner, Consumer<HostChange> onDone) {
-        byte[] script = WriteScript.unset(request);
         return run(
                 request.action(),
+                WriteScript.unset(request),
+                false,
                 targets,
                 runner,
                 onDone,
-                target -> interpret(target, transport.run(target, WriteScript.REMOTE_COMMAND, script), false),
                 (change, ts) -> ChangeRecord.forUnset(request, change, ts, actor));
     }
 
+    /** Sends {@code script} to every target and reads each answer as a set or an unset. */
     private ChangeReport run(
             String action,
+            byte[] script,
+            boolean set,
             List<HostTarget> targets,
             FanOutRunner runner,
             Consumer<HostChange> onDone,
-            Function<HostTarget, HostChange> apply,
             BiFunction<HostChange, String, Map<String, Object>> toRecord) {
         Instant start = clock.instant();
         // One record per host, even when a host's task finishes after the run gave up on it.
@@ -91,7 +93,8 @@ public final class ChangeService {
                 targets,
                 target -> {
                     started.add(target);
-                    return record.apply(apply.apply(target));
+                    return record.apply(
+                            interpret(target, transport.run(target, WriteScript.REMOTE_COMMAND, script), set));
                 },
                 target -> record.apply(stopped(target, started.contains(target))),
                 onDone);
