@@ -2,11 +2,9 @@ package fleetroll.remote;
 
 import fleetroll.BadInputException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class BashSyntax {
     private static final Pattern LINE = Pattern.compile("^/dev/stdin: line (\\d+): (.*)$");
-    private static final long TIMEOUT_SECONDS = 10;
+    /** bash -n parses a 1.2 MB script in about 60 ms: a check that takes this long is stuck. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private BashSyntax() {}
 
@@ -29,56 +28,46 @@ public final class BashSyntax {
         builder.environment().put("LC_ALL", "C");
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process bash;
+        return check(builder, script, name, TIMEOUT);
+    }
+
+    /** {@code builder} and {@code timeout} are parameters so that tests can make the check hang. */
+    static List<String> check(ProcessBuilder builder, byte[] script, String name, Duration timeout) {
+        ProcessResult bash;
         try {
-            bash = builder.start();
+            bash = SshTransport.run(builder, script, timeout);
         } catch (IOException e) {
             throw new BadInputException(
                     "cannot check " + name + " with bash -n: " + e.getMessage() + " (--no-validate skips the checks)",
                     e);
         }
-        Thread.ofVirtual().start(() -> {
-            try (OutputStream in = bash.getOutputStream()) {
-                in.write(script);
-            } catch (IOException e) {
-                // bash stopped reading at a fatal error: its status and messages tell
-            }
-        });
-        try {
-            byte[] err = bash.getErrorStream().readAllBytes();
-            if (!bash.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                bash.destroyForcibly();
-                throw new BadInputException("bash -n took more than " + TIMEOUT_SECONDS + "s on " + name);
-            }
-            if (bash.exitValue() == 0) {
-                return List.of();
-            }
-            List<String> problems = new ArrayList<>();
-            for (String line : new String(err, StandardCharsets.UTF_8).split("\n")) {
-                Matcher m = LINE.matcher(line);
-                String previous = problems.isEmpty() ? "" : problems.getLast();
-                String at = m.matches() ? name + ":" + m.group(1) + ": " : null;
-                if (at != null && m.group(2).matches("`.*'") && previous.startsWith(at)) {
-                    // bash quotes the offending line on a line of its own: keep it with its error
-                    String quoted = m.group(2);
-                    problems.set(
-                            problems.size() - 1, previous + " (in: " + quoted.substring(1, quoted.length() - 1) + ")");
-                } else if (at != null) {
-                    problems.add(at + m.group(2));
-                } else if (!line.isBlank()) {
-                    problems.add(name + ": " + line.replaceFirst("^(/dev/stdin|bash): ", ""));
-                }
-            }
-            if (problems.isEmpty()) {
-                problems.add(name + ": not valid shell (bash -n exit " + bash.exitValue() + ")");
-            }
-            return problems;
-        } catch (IOException e) {
-            throw new BadInputException("cannot check " + name + " with bash -n: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            bash.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new BadInputException("interrupted while checking " + name, e);
+        if (bash.cancelled()) {
+            throw new BadInputException("interrupted while checking " + name); // run() kept the interrupt flag
         }
+        if (bash.timedOut()) {
+            throw new BadInputException("bash -n took more than " + timeout.toSeconds() + "s on " + name);
+        }
+        if (bash.exitCode() == 0) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String line : bash.stderr().split("\n")) {
+            Matcher m = LINE.matcher(line);
+            String previous = problems.isEmpty() ? "" : problems.getLast();
+            String at = m.matches() ? name + ":" + m.group(1) + ": " : null;
+            if (at != null && m.group(2).matches("`.*'") && previous.startsWith(at)) {
+                // bash quotes the offending line on a line of its own: keep it with its error
+                String quoted = m.group(2);
+                problems.set(problems.size() - 1, previous + " (in: " + quoted.substring(1, quoted.length() - 1) + ")");
+            } else if (at != null) {
+                problems.add(at + m.group(2));
+            } else if (!line.isBlank()) {
+                problems.add(name + ": " + line.replaceFirst("^(/dev/stdin|bash): ", ""));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(name + ": not valid shell (bash -n exit " + bash.exitCode() + ")");
+        }
+        return problems;
     }
 }

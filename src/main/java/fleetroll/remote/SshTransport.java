@@ -72,13 +72,21 @@ public final class SshTransport {
     }
 
     static ProcessResult run(List<String> argv, byte[] stdin, Duration timeout) {
-        Process process;
         try {
-            process = new ProcessBuilder(argv).start();
+            return run(new ProcessBuilder(argv), stdin, timeout);
         } catch (IOException e) {
             return new ProcessResult(
                     -1, new byte[0], "cannot start " + argv.get(0) + ": " + e.getMessage(), false, false);
         }
+    }
+
+    /**
+     * Starts {@code builder}, feeds it {@code stdin} and waits at most {@code timeout}, killing it
+     * then or when the calling thread is interrupted. For callers that need their own environment
+     * or redirects ({@link BashSyntax}); throws only when the program cannot start.
+     */
+    static ProcessResult run(ProcessBuilder builder, byte[] stdin, Duration timeout) throws IOException {
+        Process process = builder.start();
         // Each stream on its own thread: a host that writes more than the pipe buffer (64 KiB on
         // Linux) to one stream while we block on another would stall until its deadline.
         CompletableFuture<byte[]> out = readAsync(process.getInputStream(), Integer.MAX_VALUE);

@@ -1,8 +1,11 @@
 package fleetroll.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fleetroll.BadInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BashSyntaxTest {
@@ -29,5 +32,20 @@ class BashSyntaxTest {
         assertThat(BashSyntax.check(("touch " + marker + "\n").getBytes(StandardCharsets.UTF_8), "f"))
                 .isEmpty();
         assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aCheckThatHangsIsStoppedAtItsDeadline() {
+        // sleep keeps stderr open without writing: a check that read stderr to its end first
+        // would wait the full 30 s here instead of stopping at the deadline.
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> BashSyntax.check(
+                        new ProcessBuilder("sleep", "30"),
+                        "A=1\n".getBytes(StandardCharsets.UTF_8),
+                        "f",
+                        Duration.ofMillis(300)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageMatching("bash -n took more than \\d+s on f");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 }
