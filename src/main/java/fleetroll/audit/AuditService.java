@@ -5,6 +5,7 @@ import fleetroll.remote.FailureClassifier;
 import fleetroll.remote.FailureKind;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.ProcessResult;
+import fleetroll.remote.RemoteScript;
 import fleetroll.remote.SshTransport;
 import fleetroll.store.ContentStoreIndex;
 import fleetroll.store.LocalState;
@@ -56,7 +57,7 @@ public final class AuditService {
     }
 
     HostOutcome audit(HostTarget target, byte[] script, BooleanSupplier runStopped) {
-        ProcessResult result = transport.run(target, ProbeScript.REMOTE_COMMAND, script);
+        ProcessResult result = transport.run(target, RemoteScript.COMMAND, script);
         boolean headerSeen = ProbeOutputParser.startsWithHeader(result.stdout());
         if (result.exitCode() != 0 || result.timedOut() || result.cancelled() || !headerSeen) {
             boolean stopped = runStopped.getAsBoolean()

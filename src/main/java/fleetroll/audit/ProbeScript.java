@@ -1,9 +1,6 @@
 package fleetroll.audit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fleetroll.remote.RemoteScript;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -13,10 +10,10 @@ import java.util.stream.Collectors;
  * of every vault already stored locally: a host sends its vault contents only when they are new.
  */
 public final class ProbeScript {
-    /** The remote command line: the same for every host, so argv never carries host data. */
-    public static final String REMOTE_COMMAND = "sudo -n sh -s";
+    /** {@link RemoteScript#COMMAND}, under the name debug-host-script uses. */
+    public static final String REMOTE_COMMAND = RemoteScript.COMMAND;
 
-    private static final String BODY = load();
+    private static final String BODY = RemoteScript.load("/fleetroll/remote/probe.sh");
 
     private ProbeScript() {}
 
@@ -26,16 +23,5 @@ public final class ProbeScript {
                 .sorted()
                 .collect(Collectors.joining(" "));
         return "FLEETROLL_KNOWN_VAULTS='" + known + "'\n" + BODY;
-    }
-
-    private static String load() {
-        try (InputStream in = ProbeScript.class.getResourceAsStream("/fleetroll/remote/probe.sh")) {
-            if (in == null) {
-                throw new IllegalStateException("probe.sh missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import fleetroll.remote.FailureClassifier;
 import fleetroll.remote.FailureKind;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.ProcessResult;
+import fleetroll.remote.RemoteScript;
 import fleetroll.remote.SshTransport;
 import fleetroll.store.LocalState;
 import fleetroll.store.Observation;
@@ -93,8 +94,7 @@ public final class ChangeService {
                 targets,
                 target -> {
                     started.add(target);
-                    return record.apply(
-                            interpret(target, transport.run(target, WriteScript.REMOTE_COMMAND, script), set));
+                    return record.apply(interpret(target, transport.run(target, RemoteScript.COMMAND, script), set));
                 },
                 target -> record.apply(stopped(target, started.contains(target))),
                 onDone);

@@ -1,9 +1,7 @@
 package fleetroll.change;
 
+import fleetroll.remote.RemoteScript;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  * every shell reads them the same way.
  */
 public final class WriteScript {
-    /** The remote command: the same for every host and every file, so argv carries no data. */
-    public static final String REMOTE_COMMAND = "sudo -n sh -s";
+    /** {@link RemoteScript#COMMAND}, under the name WriteScriptTest checks. */
+    public static final String REMOTE_COMMAND = RemoteScript.COMMAND;
 
     /** How long a write waits for another fleetroll write to the same directory. */
     static final int LOCK_WAIT_SECONDS = 30;
@@ -26,7 +24,7 @@ public final class WriteScript {
     /** Input bytes per printf line: short lines, and few enough lines for a quick parse. */
     private static final int CHUNK = 1024;
 
-    private static final String BODY = load();
+    private static final String BODY = RemoteScript.load("/fleetroll/change/write.sh");
 
     private WriteScript() {}
 
@@ -109,17 +107,6 @@ public final class WriteScript {
             }
             line.append("' || return 1\n");
             out.writeBytes(line.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
-    private static String load() {
-        try (InputStream in = WriteScript.class.getResourceAsStream("/fleetroll/change/write.sh")) {
-            if (in == null) {
-                throw new IllegalStateException("write.sh missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
