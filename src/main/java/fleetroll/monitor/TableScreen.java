@@ -343,8 +343,7 @@ public final class TableScreen {
             String name = saved ? e.name() : "recent";
             List<Span> spans = new ArrayList<>();
             spans.add(new Span(
-                    "  " + TableLayout.pad(printable(clip(name, nameWidth)), nameWidth) + "  ",
-                    saved ? Style.BOLD : Style.PLAIN));
+                    "  " + TableLayout.pad(printable(name), nameWidth) + "  ", saved ? Style.BOLD : Style.PLAIN));
             spans.add(Span.plain(printable(e.query())));
             if (!e.description().isEmpty()) {
                 spans.add(Span.plain("   " + printable(e.description())));
@@ -365,10 +364,6 @@ public final class TableScreen {
             lines.add(Line.plain(" type to narrow  ↑/↓ choose  Enter apply  Esc back"));
         }
         return lines;
-    }
-
-    private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
     }
 
     private List<Line> overlay(Frame f, String what, List<Line> content) {
