@@ -2,6 +2,7 @@ package fleetroll.monitor;
 
 import fleetroll.query.CellValue;
 import fleetroll.query.Query;
+import fleetroll.query.QueryError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,7 +92,7 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
         List<String> parts = new ArrayList<>();
         if (!query.isEmpty()) {
             // Operator input, drawn on the terminal: no control characters.
-            parts.add(query.text().strip().replaceAll("\\p{Cntrl}", "\uFFFD"));
+            parts.add(QueryError.printable(query.text().strip()));
         }
         if (overrideOnly) {
             parts.add("override only");

@@ -7,6 +7,7 @@ import fleetroll.query.FilterPicker;
 import fleetroll.query.HighlightSpan;
 import fleetroll.query.PickerEntry;
 import fleetroll.query.QueryAnalysis;
+import fleetroll.query.QueryError;
 import fleetroll.query.SortKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -275,7 +276,9 @@ public final class TableScreen {
         int runStart = from;
         for (int i = from + 1; i <= to; i++) {
             if (i == to || !styles[i].equals(styles[runStart])) {
-                spans.add(new Span(printable(shown.substring(runStart, i)), styles[runStart]));
+                // FilterLine drops control characters as they are typed, but a line recalled from
+                // the history file was written by others.
+                spans.add(new Span(QueryError.printable(shown.substring(runStart, i)), styles[runStart]));
                 runStart = i;
             }
         }
@@ -296,12 +299,6 @@ public final class TableScreen {
             case SEPARATOR -> Style.BOLD;
             case INCOMPLETE -> Style.PLAIN;
         };
-    }
-
-    // The line keeps no control characters (FilterLine drops them); this is for what the picker
-    // shows of files and history written by others.
-    private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 
     /**
@@ -328,7 +325,7 @@ public final class TableScreen {
                 .highlighted(f.width()));
         lines.add(new Line(List.of(
                 Span.plain(" filters matching: "),
-                new Span(printable(picker.typed()), Style.BOLD),
+                new Span(QueryError.printable(picker.typed()), Style.BOLD),
                 new Span(" ", Style.INVERSE))));
         if (visible.isEmpty()) {
             lines.add(Line.plain(
@@ -343,10 +340,11 @@ public final class TableScreen {
             String name = saved ? e.name() : "recent";
             List<Span> spans = new ArrayList<>();
             spans.add(new Span(
-                    "  " + TableLayout.pad(printable(name), nameWidth) + "  ", saved ? Style.BOLD : Style.PLAIN));
-            spans.add(Span.plain(printable(e.query())));
+                    "  " + TableLayout.pad(QueryError.printable(name), nameWidth) + "  ",
+                    saved ? Style.BOLD : Style.PLAIN));
+            spans.add(Span.plain(QueryError.printable(e.query())));
             if (!e.description().isEmpty()) {
-                spans.add(Span.plain("   " + printable(e.description())));
+                spans.add(Span.plain("   " + QueryError.printable(e.description())));
             }
             Line line = new Line(spans);
             lines.add(i == picker.selected() ? line.highlighted(f.width()) : line);
@@ -357,7 +355,7 @@ public final class TableScreen {
         List<String> problems = filters.problems();
         if (!problems.isEmpty()) {
             lines.add(Line.of(
-                    " skipped " + printable(problems.getFirst())
+                    " skipped " + QueryError.printable(problems.getFirst())
                             + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
                     Style.BAD));
         } else {
