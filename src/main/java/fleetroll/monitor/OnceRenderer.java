@@ -25,9 +25,11 @@ public final class OnceRenderer {
 
     /** The rows of {@code snapshot} that {@code query} keeps: sorted by host, then by the query's sort. */
     public static List<MonitorRow> rows(FleetSnapshot snapshot, Query query, Instant now) {
-        List<MonitorRow> rows = new ArrayList<>(snapshot.rows(now));
+        // Keep first, then sort: the same order as sorting first (keeping is decided row by row
+        // and both sorts are stable), and a query that keeps 20 of 10,000 hosts sorts 20.
+        List<MonitorRow> rows = new ArrayList<>(query.keep(snapshot.rows(now)));
         rows.sort(SortOrder.HOST.comparator());
-        return query.apply(rows);
+        return query.sort(rows);
     }
 
     /** Writes the header and the rows of {@code snapshot}, sorted by host. */

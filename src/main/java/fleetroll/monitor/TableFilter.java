@@ -63,6 +63,11 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
      * order when it has one, ties (and everything, without one) in the order given.
      */
     public List<MonitorRow> apply(List<MonitorRow> rows) {
+        return isEmpty() ? rows : query.sort(keep(rows));
+    }
+
+    /** The rows that the query and the toggles keep, in the order given: {@link #apply} without the sort. */
+    public List<MonitorRow> keep(List<MonitorRow> rows) {
         if (isEmpty()) {
             return rows;
         }
@@ -72,7 +77,7 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
                 kept.add(row);
             }
         }
-        return query.sort(kept);
+        return kept;
     }
 
     public TableFilter withQuery(Query newQuery) {

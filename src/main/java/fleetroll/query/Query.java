@@ -39,10 +39,15 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
 
     /** The rows that match, in the query's sort order, else in the order given. */
     public <R extends QueryRow> List<R> apply(List<R> rows) {
-        List<R> kept = conditions.isEmpty()
-                ? rows
-                : rows.stream().filter(this::matches).toList();
-        return sort(kept);
+        return sort(keep(rows));
+    }
+
+    /**
+     * The rows that match, in the order given: {@link #apply} without the sort, for callers that
+     * order the kept rows before the query's sort does.
+     */
+    public <R extends QueryRow> List<R> keep(List<R> rows) {
+        return conditions.isEmpty() ? rows : rows.stream().filter(this::matches).toList();
     }
 
     /**
