@@ -103,10 +103,6 @@ public final class TableScreen {
         return out;
     }
 
-    static int bodyHeight(int height) {
-        return Math.max(1, height - HEADER_LINES - FOOTER_LINES);
-    }
-
     static int bodyHeight(Frame f) {
         int footer = f.filters().editing() ? FILTER_LINES : FOOTER_LINES;
         return Math.max(1, f.height() - HEADER_LINES - footer);
