@@ -46,6 +46,14 @@ public record MonitorTable(
                 TableLayout.measure(rows, snapshot.suffix(), TableLayout.SCREEN_CAPS));
     }
 
+    /**
+     * The row at {@code selected}, clamped to the rows there are (a selection can outlive the
+     * rebuild that shortened the table), or null when there are none.
+     */
+    public MonitorRow rowAt(int selected) {
+        return rows.isEmpty() ? null : rows.get(Math.clamp(selected, 0, rows.size() - 1));
+    }
+
     /** Position of {@code host}'s row, or -1. */
     public int indexOf(String host) {
         if (host == null) {

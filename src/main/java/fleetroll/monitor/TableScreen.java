@@ -70,22 +70,19 @@ public final class TableScreen {
 
     /** The sizes keys act on in this frame. */
     public ViewState.Page page(Frame f) {
-        List<MonitorRow> rows = f.table().rows();
-        String selected = rows.isEmpty()
-                ? null
-                : rows.get(Math.clamp(f.view().selected(), 0, rows.size() - 1)).host();
+        MonitorRow selected = f.table().rowAt(f.view().selected());
         int overlayLines = switch (f.view().mode()) {
             case TABLE -> 0;
             case DETAIL -> detailLines(f).size();
             case HELP -> HelpView.lines().size();
         };
         return new ViewState.Page(
-                rows.size(),
+                f.table().rows().size(),
                 bodyHeight(f),
                 maxFirstColumn(f.table().layout(), f.width()),
                 overlayLines,
                 overlayHeight(f.height()),
-                selected);
+                selected == null ? null : selected.host());
     }
 
     public List<Line> render(Frame f) {
@@ -176,7 +173,7 @@ public final class TableScreen {
         if (f.filters().editing()) {
             lines.addAll(filterLine(f.filters(), f.width()));
         } else {
-            lines.add(status(f, rows));
+            lines.add(status(f));
         }
         return lines;
     }
@@ -223,18 +220,16 @@ public final class TableScreen {
         return new Line(spans);
     }
 
-    private static Line status(Frame f, List<MonitorRow> rows) {
+    private static Line status(Frame f) {
         if (f.status() != null) {
             return Line.of(" " + f.status(), Style.BAD);
         }
-        if (!rows.isEmpty()) {
-            MonitorRow row = rows.get(Math.clamp(f.view().selected(), 0, rows.size() - 1));
-            if (row.audit().newestFailed()) {
-                return Line.of(
-                        " ! " + row.host() + ": newest audit " + Durations.compact(row.newestAttemptAge())
-                                + " ago failed: " + row.newestFailure(),
-                        Style.BAD);
-            }
+        MonitorRow row = f.table().rowAt(f.view().selected());
+        if (row != null && row.audit().newestFailed()) {
+            return Line.of(
+                    " ! " + row.host() + ": newest audit " + Durations.compact(row.newestAttemptAge()) + " ago failed: "
+                            + row.newestFailure(),
+                    Style.BAD);
         }
         return Line.plain(
                 " j/k move  PgUp/PgDn page  ←/→ columns  s sort  / filter  f saved  o/O override/OS  Enter detail"

@@ -111,4 +111,14 @@ class MonitorTableTest {
             assertThat(hosts(OnceRenderer.rows(snapshot, query, NOW))).as(text).isEqualTo(hosts(query.apply(all)));
         }
     }
+
+    @Test
+    void rowAtClampsToTheRowsThereAreAndIsNullWithoutRows() {
+        MonitorTable table = MonitorTable.build(Fixtures.fleet(3, minutes(2)), SortOrder.HOST, NOW);
+        assertThat(table.rowAt(1).host()).isEqualTo("host2.example.org");
+        assertThat(table.rowAt(-1).host()).isEqualTo("host1.example.org");
+        assertThat(table.rowAt(7).host()).isEqualTo("host3.example.org");
+        assertThat(MonitorTable.build(FleetSnapshot.EMPTY, SortOrder.HOST, NOW).rowAt(0))
+                .isNull();
+    }
 }
