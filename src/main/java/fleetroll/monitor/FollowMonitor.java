@@ -36,8 +36,7 @@ public final class FollowMonitor {
         if (json) {
             JsonRenderer.write(shown.stream().map(MonitorRow::facts).toList(), out);
         } else {
-            OnceRenderer.write(shown, out, colour);
-            renderer = OnceRenderer.measuring(shown, colour);
+            renderer = OnceRenderer.write(shown, out, colour);
         }
         while (!stop.getAsBoolean() && !out.checkError()) {
             Thread.sleep(POLL.toMillis());

@@ -3,7 +3,6 @@ package fleetroll.monitor;
 import fleetroll.hosts.HostTarget;
 import fleetroll.store.Observation;
 import fleetroll.store.WorkerRecord;
-import java.util.Optional;
 
 /**
  * What the store held about one requested host when it was read: the input of {@link RowBuilder}.
@@ -19,18 +18,6 @@ public record HostRecords(HostTarget target, Observation latest, Observation lat
 
     public String host() {
         return target.host();
-    }
-
-    public Optional<Observation> newest() {
-        return Optional.ofNullable(latest);
-    }
-
-    public Optional<Observation> newestSuccessful() {
-        return Optional.ofNullable(latestSuccessful);
-    }
-
-    public Optional<WorkerRecord> tcWorker() {
-        return Optional.ofNullable(worker);
     }
 
     /** With {@code observation} merged in: it replaces what it is newer than. */

@@ -248,12 +248,8 @@ public final class InteractiveMonitor {
     }
 
     private static String selectedHost(MonitorTable table, ViewState view) {
-        if (table == null || table.rows().isEmpty()) {
-            return null;
-        }
-        return table.rows()
-                .get(Math.clamp(view.selected(), 0, table.rows().size() - 1))
-                .host();
+        MonitorRow row = table == null ? null : table.rowAt(view.selected());
+        return row == null ? null : row.host();
     }
 
     private static String status(SnapshotFeed feed, FleetSnapshot snapshot) {

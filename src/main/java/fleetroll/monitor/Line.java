@@ -66,13 +66,4 @@ public record Line(List<Span> spans) {
         }
         return new Line(out);
     }
-
-    /** Same text, no colours (bold and inverse stay): for NO_COLOR and plain output. */
-    public Line withoutColour() {
-        List<Span> out = new ArrayList<>(spans.size());
-        for (Span s : spans) {
-            out.add(new Span(s.text(), s.style().withoutColour()));
-        }
-        return new Line(out);
-    }
 }

@@ -99,10 +99,6 @@ public record MonitorRow(HostFacts facts, Instant now) implements QueryRow {
         return facts.applied();
     }
 
-    public boolean hasWorker() {
-        return facts.worker() != null;
-    }
-
     /** Time since Taskcluster last saw the worker active. */
     public Duration tcActiveAge() {
         return facts.worker() == null ? null : age(facts.worker().lastActive());

@@ -23,20 +23,13 @@ public final class OnceRenderer {
         this.colour = colour;
     }
 
-    /** A renderer whose widths fit {@code rows}. */
-    public static OnceRenderer measuring(List<MonitorRow> rows, boolean colour) {
-        List<String[]> texts = new ArrayList<>(rows.size());
-        for (MonitorRow row : rows) {
-            texts.add(TableLayout.texts(row, ""));
-        }
-        return new OnceRenderer(TableLayout.unclipped(texts, ""), colour);
-    }
-
     /** The rows of {@code snapshot} that {@code query} keeps: sorted by host, then by the query's sort. */
     public static List<MonitorRow> rows(FleetSnapshot snapshot, Query query, Instant now) {
-        List<MonitorRow> rows = new ArrayList<>(snapshot.rows(now));
+        // Keep first, then sort: the same order as sorting first (keeping is decided row by row
+        // and both sorts are stable), and a query that keeps 20 of 10,000 hosts sorts 20.
+        List<MonitorRow> rows = new ArrayList<>(query.keep(snapshot.rows(now)));
         rows.sort(SortOrder.HOST.comparator());
-        return query.apply(rows);
+        return query.sort(rows);
     }
 
     /** Writes the header and the rows of {@code snapshot}, sorted by host. */
@@ -44,8 +37,11 @@ public final class OnceRenderer {
         write(rows(snapshot, Query.EMPTY, now), out, colour);
     }
 
-    /** Writes the header and {@code rows}, in the order given. */
-    public static void write(List<MonitorRow> rows, PrintWriter out, boolean colour) {
+    /**
+     * Writes the header and {@code rows}, in the order given, and returns the renderer it used:
+     * its widths fit {@code rows}, so that lines printed later line up with the table.
+     */
+    public static OnceRenderer write(List<MonitorRow> rows, PrintWriter out, boolean colour) {
         // Each cell's text is made once and used twice: for the widths, then for the line.
         List<String[]> texts = new ArrayList<>(rows.size());
         for (MonitorRow row : rows) {
@@ -64,6 +60,7 @@ public final class OnceRenderer {
         }
         out.print(block);
         out.flush();
+        return renderer;
     }
 
     /** {@code --hostname-only}: the full name of each row, one a line, for a host list file. */

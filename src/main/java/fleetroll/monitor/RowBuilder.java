@@ -37,8 +37,7 @@ public final class RowBuilder {
         } else {
             audit = shown == null ? AuditStatus.NEVER_SUCCEEDED : AuditStatus.NEWEST_FAILED;
         }
-        HostFacts.WorkerTimes worker =
-                records.tcWorker().map(RowBuilder::workerTimes).orElse(null);
+        HostFacts.WorkerTimes worker = records.worker() == null ? null : workerTimes(records.worker());
         Instant newestAt = latest == null ? null : time(latest.ts());
         String failure = audit.newestFailed() ? failure(latest) : null;
         ObservedState o = shown == null ? null : shown.observed();

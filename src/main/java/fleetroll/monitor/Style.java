@@ -43,12 +43,4 @@ public record Style(int foreground, boolean bold, boolean inverse) {
     public Style withInverse() {
         return new Style(foreground, bold, true);
     }
-
-    public Style withBold() {
-        return new Style(foreground, true, inverse);
-    }
-
-    public Style withoutColour() {
-        return foreground == NO_COLOUR ? this : new Style(NO_COLOUR, bold, inverse);
-    }
 }

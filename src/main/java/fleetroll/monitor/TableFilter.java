@@ -2,6 +2,7 @@ package fleetroll.monitor;
 
 import fleetroll.query.CellValue;
 import fleetroll.query.Query;
+import fleetroll.query.QueryError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,11 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
      * order when it has one, ties (and everything, without one) in the order given.
      */
     public List<MonitorRow> apply(List<MonitorRow> rows) {
+        return isEmpty() ? rows : query.sort(keep(rows));
+    }
+
+    /** The rows that the query and the toggles keep, in the order given: {@link #apply} without the sort. */
+    public List<MonitorRow> keep(List<MonitorRow> rows) {
         if (isEmpty()) {
             return rows;
         }
@@ -71,7 +77,7 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
                 kept.add(row);
             }
         }
-        return query.sort(kept);
+        return kept;
     }
 
     public TableFilter withQuery(Query newQuery) {
@@ -91,7 +97,7 @@ public record TableFilter(Query query, boolean overrideOnly, OsChoice os) {
         List<String> parts = new ArrayList<>();
         if (!query.isEmpty()) {
             // Operator input, drawn on the terminal: no control characters.
-            parts.add(query.text().strip().replaceAll("\\p{Cntrl}", "\uFFFD"));
+            parts.add(QueryError.printable(query.text().strip()));
         }
         if (overrideOnly) {
             parts.add("override only");

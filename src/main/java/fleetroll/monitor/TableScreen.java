@@ -7,6 +7,7 @@ import fleetroll.query.FilterPicker;
 import fleetroll.query.HighlightSpan;
 import fleetroll.query.PickerEntry;
 import fleetroll.query.QueryAnalysis;
+import fleetroll.query.QueryError;
 import fleetroll.query.SortKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,22 +70,19 @@ public final class TableScreen {
 
     /** The sizes keys act on in this frame. */
     public ViewState.Page page(Frame f) {
-        List<MonitorRow> rows = f.table().rows();
-        String selected = rows.isEmpty()
-                ? null
-                : rows.get(Math.clamp(f.view().selected(), 0, rows.size() - 1)).host();
+        MonitorRow selected = f.table().rowAt(f.view().selected());
         int overlayLines = switch (f.view().mode()) {
             case TABLE -> 0;
             case DETAIL -> detailLines(f).size();
             case HELP -> HelpView.lines().size();
         };
         return new ViewState.Page(
-                rows.size(),
+                f.table().rows().size(),
                 bodyHeight(f),
                 maxFirstColumn(f.table().layout(), f.width()),
                 overlayLines,
                 overlayHeight(f.height()),
-                selected);
+                selected == null ? null : selected.host());
     }
 
     public List<Line> render(Frame f) {
@@ -100,10 +98,6 @@ public final class TableScreen {
             out.add(i < lines.size() ? lines.get(i).clip(f.width()) : Line.EMPTY);
         }
         return out;
-    }
-
-    static int bodyHeight(int height) {
-        return Math.max(1, height - HEADER_LINES - FOOTER_LINES);
     }
 
     static int bodyHeight(Frame f) {
@@ -179,7 +173,7 @@ public final class TableScreen {
         if (f.filters().editing()) {
             lines.addAll(filterLine(f.filters(), f.width()));
         } else {
-            lines.add(status(f, rows));
+            lines.add(status(f));
         }
         return lines;
     }
@@ -226,18 +220,16 @@ public final class TableScreen {
         return new Line(spans);
     }
 
-    private static Line status(Frame f, List<MonitorRow> rows) {
+    private static Line status(Frame f) {
         if (f.status() != null) {
             return Line.of(" " + f.status(), Style.BAD);
         }
-        if (!rows.isEmpty()) {
-            MonitorRow row = rows.get(Math.clamp(f.view().selected(), 0, rows.size() - 1));
-            if (row.audit().newestFailed()) {
-                return Line.of(
-                        " ! " + row.host() + ": newest audit " + Durations.compact(row.newestAttemptAge())
-                                + " ago failed: " + row.newestFailure(),
-                        Style.BAD);
-            }
+        MonitorRow row = f.table().rowAt(f.view().selected());
+        if (row != null && row.audit().newestFailed()) {
+            return Line.of(
+                    " ! " + row.host() + ": newest audit " + Durations.compact(row.newestAttemptAge()) + " ago failed: "
+                            + row.newestFailure(),
+                    Style.BAD);
         }
         return Line.plain(
                 " j/k move  PgUp/PgDn page  ←/→ columns  s sort  / filter  f saved  o/O override/OS  Enter detail"
@@ -275,7 +267,9 @@ public final class TableScreen {
         int runStart = from;
         for (int i = from + 1; i <= to; i++) {
             if (i == to || !styles[i].equals(styles[runStart])) {
-                spans.add(new Span(printable(shown.substring(runStart, i)), styles[runStart]));
+                // FilterLine drops control characters as they are typed, but a line recalled from
+                // the history file was written by others.
+                spans.add(new Span(QueryError.printable(shown.substring(runStart, i)), styles[runStart]));
                 runStart = i;
             }
         }
@@ -296,12 +290,6 @@ public final class TableScreen {
             case SEPARATOR -> Style.BOLD;
             case INCOMPLETE -> Style.PLAIN;
         };
-    }
-
-    // The line keeps no control characters (FilterLine drops them); this is for what the picker
-    // shows of files and history written by others.
-    private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 
     /**
@@ -328,7 +316,7 @@ public final class TableScreen {
                 .highlighted(f.width()));
         lines.add(new Line(List.of(
                 Span.plain(" filters matching: "),
-                new Span(printable(picker.typed()), Style.BOLD),
+                new Span(QueryError.printable(picker.typed()), Style.BOLD),
                 new Span(" ", Style.INVERSE))));
         if (visible.isEmpty()) {
             lines.add(Line.plain(
@@ -343,11 +331,11 @@ public final class TableScreen {
             String name = saved ? e.name() : "recent";
             List<Span> spans = new ArrayList<>();
             spans.add(new Span(
-                    "  " + TableLayout.pad(printable(clip(name, nameWidth)), nameWidth) + "  ",
+                    "  " + TableLayout.pad(QueryError.printable(name), nameWidth) + "  ",
                     saved ? Style.BOLD : Style.PLAIN));
-            spans.add(Span.plain(printable(e.query())));
+            spans.add(Span.plain(QueryError.printable(e.query())));
             if (!e.description().isEmpty()) {
-                spans.add(Span.plain("   " + printable(e.description())));
+                spans.add(Span.plain("   " + QueryError.printable(e.description())));
             }
             Line line = new Line(spans);
             lines.add(i == picker.selected() ? line.highlighted(f.width()) : line);
@@ -358,17 +346,13 @@ public final class TableScreen {
         List<String> problems = filters.problems();
         if (!problems.isEmpty()) {
             lines.add(Line.of(
-                    " skipped " + printable(problems.getFirst())
+                    " skipped " + QueryError.printable(problems.getFirst())
                             + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
                     Style.BAD));
         } else {
             lines.add(Line.plain(" type to narrow  ↑/↓ choose  Enter apply  Esc back"));
         }
         return lines;
-    }
-
-    private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
     }
 
     private List<Line> overlay(Frame f, String what, List<Line> content) {

@@ -24,10 +24,6 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
         return conditions.isEmpty() && sortKeys.isEmpty();
     }
 
-    public boolean hasSort() {
-        return !sortKeys.isEmpty();
-    }
-
     public boolean matches(QueryRow row) {
         for (Condition condition : conditions) {
             if (!condition.matches(row)) {
@@ -39,10 +35,15 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
 
     /** The rows that match, in the query's sort order, else in the order given. */
     public <R extends QueryRow> List<R> apply(List<R> rows) {
-        List<R> kept = conditions.isEmpty()
-                ? rows
-                : rows.stream().filter(this::matches).toList();
-        return sort(kept);
+        return sort(keep(rows));
+    }
+
+    /**
+     * The rows that match, in the order given: {@link #apply} without the sort, for callers that
+     * order the kept rows before the query's sort does.
+     */
+    public <R extends QueryRow> List<R> keep(List<R> rows) {
+        return conditions.isEmpty() ? rows : rows.stream().filter(this::matches).toList();
     }
 
     /**
@@ -67,7 +68,11 @@ public record Query(String text, List<Condition> conditions, List<SortKey> sortK
         return keyed.stream().map(Keyed::row).toList();
     }
 
-    /** For the monitor's own sorts: the same order as {@link #sort}, one row pair at a time. */
+    /**
+     * The order of {@link #sort} as a comparator, one row pair at a time, reading every cell anew
+     * on each comparison; {@link #sort} reads each cell once and is what the monitor uses. Tests
+     * check the two orders agree.
+     */
     public Comparator<QueryRow> comparator() {
         return (a, b) -> {
             for (SortKey key : sortKeys) {

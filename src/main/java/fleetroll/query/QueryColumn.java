@@ -57,14 +57,6 @@ public record QueryColumn(String name, ColumnKind kind, List<String> aliases, Li
         return new QueryColumn(name, ColumnKind.TEXT, List.of(aliases), List.of());
     }
 
-    public static QueryColumn duration(String name, String... aliases) {
-        return new QueryColumn(name, ColumnKind.DURATION, List.of(aliases), List.of());
-    }
-
-    public static QueryColumn flag(String name, List<FlagValue> values, String... aliases) {
-        return new QueryColumn(name, ColumnKind.FLAG, List.of(aliases), values);
-    }
-
     /** The names a query may use for this column, lower case, canonical name first. */
     public List<String> spellings() {
         List<String> all = new ArrayList<>();

@@ -20,8 +20,13 @@ public record QueryError(int offset, int length, String term, String reason) {
         return printable("bad query at position " + (offset + 1) + " (" + shown + "): " + reason);
     }
 
-    /** Query text is operator input: keep control characters out of the terminal and the one-line error. */
-    static String printable(String s) {
+    /**
+     * {@code s} with each control character (C0, DEL and C1, U+0080-U+009F, which some terminals
+     * also obey) replaced by U+FFFD, so the length stays the same. Query text, saved filters and
+     * the history are input from operators and files: the filter line, the picker, the header and
+     * one-line errors show them through this.
+     */
+    public static String printable(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp)) {

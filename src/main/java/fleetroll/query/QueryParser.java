@@ -37,10 +37,6 @@ public final class QueryParser {
         this.catalogue = catalogue;
     }
 
-    public ColumnCatalogue catalogue() {
-        return catalogue;
-    }
-
     /** The query, or a {@link QueryException} pointing at the first offending term. */
     public Query parse(String text) {
         QueryAnalysis analysis = analyse(text);

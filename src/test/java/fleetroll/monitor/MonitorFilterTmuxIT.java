@@ -1,23 +1,20 @@
 package fleetroll.monitor;
 
-import static fleetroll.monitor.MonitorTmuxIT.audit;
+import static fleetroll.monitor.MonitorTmuxIT.HEIGHT;
 import static fleetroll.monitor.MonitorTmuxIT.line;
-import static fleetroll.monitor.MonitorTmuxIT.worker;
+import static fleetroll.monitor.MonitorTmuxIT.seedLab;
+import static fleetroll.monitor.MonitorTmuxIT.startMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fleetroll.config.FleetrollHome;
-import fleetroll.store.LocalState;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * fourth, macOS on every fifth), so that the history one test writes is not another's.
  */
 class MonitorFilterTmuxIT {
-    static final int WIDTH = 120;
-    static final int HEIGHT = 30;
-    static final String SUFFIX = "lab.example.org";
     static final Pattern SGR_BEFORE = Pattern.compile("((?:\\e\\[[0-9;]*m)+)$");
 
     @TempDir
@@ -53,38 +47,11 @@ class MonitorFilterTmuxIT {
     @BeforeEach
     void seed() throws IOException {
         home = new FleetrollHome(dir.resolve("home"));
-        StringBuilder hosts = new StringBuilder("# fqdn: " + SUFFIX + "\n");
-        Instant now = Instant.now();
-        try (LocalState state = LocalState.open(home)) {
-            String sha = state.overrides()
-                    .put("PUPPET_BRANCH='bug1990000-rollout'\n".getBytes(StandardCharsets.UTF_8))
-                    .sha256();
-            for (int i = 1; i <= 12; i++) {
-                String host = "host" + i + "." + SUFFIX;
-                hosts.append("host").append(i).append('\n');
-                state.observations()
-                        .add(audit(
-                                host,
-                                now.minusSeconds(600 + i),
-                                "role_" + (char) ('a' + i % 3),
-                                i % 4 == 0 ? sha : null,
-                                i % 5 == 0 ? "Darwin" : "Linux"));
-                state.workers().add(worker("host" + i, now.minusSeconds(60)));
-            }
-        }
-        list = Files.writeString(dir.resolve("lab.list"), hosts);
+        list = seedLab(dir, home, 12, i -> i % 4 == 0, i -> i % 5 == 0);
     }
 
     void start(String... options) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("fleetroll.jar", "target/fleetroll.jar");
-        StringBuilder args = new StringBuilder();
-        for (String o : options) {
-            args.append(" '").append(o).append("'");
-        }
-        String command = "'" + java + "' -jar '" + Path.of(jar).toAbsolutePath() + "' host-monitor" + args + " '" + list
-                + "'; echo EXIT=$?; sleep 600";
-        tmux = Tmux.start(WIDTH, HEIGHT, Map.of("FLEETROLL_HOME", home.root().toString(), "LANG", "C.UTF-8"), command);
+        tmux = startMonitor(home, list, "", options);
         tmux.await(
                 "the first rows", pane -> pane.contains("\nhost") && pane.contains("hosts="), Duration.ofSeconds(20));
     }

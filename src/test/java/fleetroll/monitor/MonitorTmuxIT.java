@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -49,26 +50,11 @@ class MonitorTmuxIT {
     static void seed() throws IOException {
         assumeTrue(Tmux.available(), "tmux is not installed");
         home = new FleetrollHome(dir.resolve("home"));
-        StringBuilder hosts = new StringBuilder("# fqdn: " + SUFFIX + "\n");
-        Instant now = Instant.now();
+        list = seedLab(dir, home, 60, i -> i % 5 == 0, i -> false);
         try (LocalState state = LocalState.open(home)) {
-            String sha = state.overrides()
-                    .put("PUPPET_BRANCH='bug1990000-rollout'\n".getBytes(StandardCharsets.UTF_8))
-                    .sha256();
-            for (int i = 1; i <= 60; i++) {
-                String host = "host" + i + "." + SUFFIX;
-                hosts.append("host").append(i).append('\n');
-                state.observations()
-                        .add(audit(
-                                host,
-                                now.minusSeconds(600 + i),
-                                "role_" + (char) ('a' + i % 3),
-                                i % 5 == 0 ? sha : null));
-                state.workers().add(worker("host" + i, now.minusSeconds(60)));
-            }
             state.observations()
                     .add(new Observation(
-                            Observation.timestamp(now.minusSeconds(30)),
+                            Observation.timestamp(Instant.now().minusSeconds(30)),
                             "it",
                             Observation.ACTION_AUDIT,
                             "host3." + SUFFIX,
@@ -78,7 +64,59 @@ class MonitorTmuxIT {
                             "timed_out",
                             null));
         }
-        list = Files.writeString(dir.resolve("lab.list"), hosts);
+    }
+
+    /**
+     * Seeds {@code home} with host1..host{@code count} under {@link #SUFFIX}, each audited about
+     * ten minutes ago (role_a, role_b or role_c by its number mod 3) and seen by Taskcluster a
+     * minute ago, and writes their list, with its "# fqdn:" line, as {@code dir}/lab.list.
+     * {@code overridden} and {@code mac} pick by number the hosts with an override and on macOS.
+     */
+    static Path seedLab(Path dir, FleetrollHome home, int count, IntPredicate overridden, IntPredicate mac)
+            throws IOException {
+        StringBuilder hosts = new StringBuilder("# fqdn: " + SUFFIX + "\n");
+        Instant now = Instant.now();
+        try (LocalState state = LocalState.open(home)) {
+            String sha = state.overrides()
+                    .put("PUPPET_BRANCH='bug1990000-rollout'\n".getBytes(StandardCharsets.UTF_8))
+                    .sha256();
+            for (int i = 1; i <= count; i++) {
+                String host = "host" + i + "." + SUFFIX;
+                hosts.append("host").append(i).append('\n');
+                state.observations()
+                        .add(audit(
+                                host,
+                                now.minusSeconds(600 + i),
+                                "role_" + (char) ('a' + i % 3),
+                                overridden.test(i) ? sha : null,
+                                mac.test(i) ? "Darwin" : "Linux"));
+                state.workers().add(worker("host" + i, now.minusSeconds(60)));
+            }
+        }
+        return Files.writeString(dir.resolve("lab.list"), hosts);
+    }
+
+    /**
+     * The real program's host-monitor on {@code list} with {@code options}, in a new tmux at
+     * WIDTH x HEIGHT with {@code home} as FLEETROLL_HOME. After the monitor exits, the shell prints
+     * EXIT=status, runs {@code afterExit} ("" or commands each ending in "; "), then waits, so
+     * that the pane stays to be read.
+     */
+    static Tmux startMonitor(FleetrollHome home, Path list, String afterExit, String... options) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = System.getProperty("fleetroll.jar", "target/fleetroll.jar");
+        StringBuilder command =
+                new StringBuilder("'" + java + "' -jar '" + Path.of(jar).toAbsolutePath() + "' host-monitor");
+        for (String o : options) {
+            command.append(" '").append(o).append("'");
+        }
+        command.append(" '")
+                .append(list)
+                .append("'; echo EXIT=$?; ")
+                .append(afterExit)
+                .append("sleep 600");
+        return Tmux.start(
+                WIDTH, HEIGHT, Map.of("FLEETROLL_HOME", home.root().toString(), "LANG", "C.UTF-8"), command.toString());
     }
 
     static Observation audit(String host, Instant at, String role, String overrideSha) {
@@ -129,12 +167,8 @@ class MonitorTmuxIT {
 
     @BeforeEach
     void startMonitor() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("fleetroll.jar", "target/fleetroll.jar");
-        // After the monitor exits, the shell reports its status and the tty settings, then waits.
-        String command = "'" + java + "' -jar '" + Path.of(jar).toAbsolutePath() + "' host-monitor '" + list
-                + "'; echo EXIT=$?; stty -a; sleep 600";
-        tmux = Tmux.start(WIDTH, HEIGHT, Map.of("FLEETROLL_HOME", home.root().toString(), "LANG", "C.UTF-8"), command);
+        // After the monitor exits, the shell reports the tty settings too: the restore tests read them.
+        tmux = startMonitor(home, list, "stty -a; ");
         tmux.await(
                 "the first rows",
                 pane -> pane.contains("\nhost1 ") && pane.contains("hosts=60"),

@@ -76,4 +76,11 @@ class TableFilterTest {
         TableFilter filter = TableFilter.of(Column.queryParser().parse("role=a\u001b[2Jb"));
         assertThat(filter.describe()).doesNotContain("\u001b").contains("role=a");
     }
+
+    @Test
+    void theHeaderReplacesC1ControlsToo() {
+        // U+009B is CSI on terminals that read 8-bit controls: it starts a sequence as ESC [ does.
+        TableFilter filter = TableFilter.of(Column.queryParser().parse("role=a\u009b2Jb"));
+        assertThat(filter.describe()).isEqualTo("role=a\uFFFD2Jb");
+    }
 }

@@ -267,6 +267,20 @@ class TableScreenTest {
     }
 
     @Test
+    void pickerCutsLongNamesToTwentyFourColumnsAndShowsNoControlCharacters() {
+        SavedFilter longName = new SavedFilter(
+                "late\u001b" + "x".repeat(30), Column.queryParser().parse("pp_last>20h"), "", Path.of("late.yaml"));
+        FilterState filters = FilterState.start(TableFilter.NONE, FilterHistory.EMPTY.add("os=M"))
+                .onTableKey(Key.PICK_FILTER, () -> new SavedFilters.Loaded(List.of(longName), List.of()));
+        List<String> lines = SCREEN.render(filtered(Fixtures.fleet(5, minutes(2)), filters, 100, 12)).stream()
+                .map(Line::text)
+                .toList();
+
+        assertThat(lines.get(2)).startsWith("  late\uFFFD" + "x".repeat(18) + "…  pp_last>20h");
+        assertThat(lines.get(3)).startsWith("  recent" + " ".repeat(18) + "  os=M");
+    }
+
+    @Test
     void helpListsTheFilterKeysAndTheQueryLanguage() {
         ViewState help = new ViewState(ViewState.Mode.HELP, SortOrder.HOST, 0, 0, 0, 0, null);
         String text = String.join("\n", render(Fixtures.fleet(2, minutes(2)), help, 120, 80));
