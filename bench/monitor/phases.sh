@@ -46,7 +46,7 @@ mark cli/Main.java 'CommandLine commandLine = commandLine(context, args);' 'comm
 mark cli/HostMonitorCommand.java 'List<HostTarget> hosts = targets.resolve();' 'parse args, host list'
 mark cli/HostMonitorCommand.java 'FleetLoader loader = new FleetLoader(state, hosts);' 'open store'
 mark cli/HostMonitorCommand.java 'FleetSnapshot snapshot = loader.loadAll();' 'load 10,000 hosts'
-mark monitor/OnceRenderer.java 'return query.apply(rows);' 'rows, sort' before
+mark monitor/OnceRenderer.java 'return query.sort(rows);' 'rows, sort' before
 mark monitor/OnceRenderer.java 'OnceRenderer renderer = new OnceRenderer(TableLayout.unclipped(texts, ""), colour);' 'cell texts' before
 mark monitor/OnceRenderer.java 'out.print(block);' 'widths, lines' before
 mark monitor/OnceRenderer.java 'out.flush();' 'print'
