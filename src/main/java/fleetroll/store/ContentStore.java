@@ -73,10 +73,6 @@ public final class ContentStore {
         return Optional.empty();
     }
 
-    public boolean contains(String sha256) {
-        return get(sha256).isPresent();
-    }
-
     public byte[] read(StoredContent content) {
         try {
             return Files.readAllBytes(content.file());

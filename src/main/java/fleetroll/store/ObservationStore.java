@@ -87,16 +87,6 @@ public final class ObservationStore {
         }
     }
 
-    /** The largest ts in the table, or null when empty: a cheap "has anything changed?" probe. */
-    public String newestTs() {
-        try (PreparedStatement q = database.connection().prepareStatement("SELECT MAX(ts) FROM host_observations");
-                ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The newest attempt of each host that has one and, when that attempt failed, the newest
      * successful one: two statements whatever the number of hosts (host-monitor reads 10,000 at

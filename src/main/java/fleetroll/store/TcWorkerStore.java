@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,39 +44,10 @@ public final class TcWorkerStore {
         }
     }
 
-    /** The newest record of each short host name that has one. */
-    public Map<String, WorkerRecord> latest(Collection<String> shortHostNames) {
-        Map<String, WorkerRecord> result = new LinkedHashMap<>();
-        try (PreparedStatement q = database.connection()
-                .prepareStatement("SELECT data FROM tc_workers WHERE host = ? ORDER BY ts DESC LIMIT 1")) {
-            for (String host : shortHostNames) {
-                q.setString(1, host);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        result.put(host, StoredJson.worker(rs.getBytes(1)));
-                    }
-                }
-            }
-            return result;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The largest fetch time stored, or null: lets the monitor notice new records cheaply. */
-    public String newestTs() {
-        try (PreparedStatement q = database.connection().prepareStatement("SELECT MAX(ts) FROM tc_workers");
-                ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The newest record of each short host name that has one, in one statement whatever the
-     * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000). The
-     * map has no order, as {@link ObservationStore#latestPerHost}'s.
+     * number of hosts (host-monitor reads 10,000). The map has no order, as {@link
+     * ObservationStore#latestPerHost}'s.
      */
     public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
         if (shortHostNames.isEmpty()) {

@@ -20,11 +20,10 @@ class TcWorkerStoreTest {
             store.add(record("t-linux64-ms-001", "2026-08-21T10:00:00.000000+00:00", "COMPLETED"));
             store.add(record("t-linux64-ms-001", "2026-08-21T11:00:00.000000+00:00", "RUNNING"));
 
-            assertThat(store.latest(List.of("t-linux64-ms-001", "t-linux64-ms-002")))
+            assertThat(store.latestPerHost(List.of("t-linux64-ms-001", "t-linux64-ms-002")))
                     .containsOnlyKeys("t-linux64-ms-001")
                     .extractingByKey("t-linux64-ms-001")
                     .isEqualTo(record("t-linux64-ms-001", "2026-08-21T11:00:00.000000+00:00", "RUNNING"));
-            assertThat(store.newestTs()).isEqualTo("2026-08-21T11:00:00.000000+00:00");
         }
     }
 
@@ -58,8 +57,9 @@ class TcWorkerStoreTest {
                 insert.executeUpdate();
             }
 
-            WorkerRecord read =
-                    new TcWorkerStore(db).latest(List.of("t-linux64-ms-016")).get("t-linux64-ms-016");
+            WorkerRecord read = new TcWorkerStore(db)
+                    .latestPerHost(List.of("t-linux64-ms-016"))
+                    .get("t-linux64-ms-016");
 
             assertThat(read.workerType()).isEqualTo("gecko-t-linux-talos-1804");
             assertThat(read.lastDateActive()).isEqualTo("2026-01-10T07:45:12.123Z");
