@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -40,8 +41,9 @@ public final class WorkerFetchService {
     public List<HostPlan> plan(List<HostTarget> targets) {
         Map<String, Observation> latest = state.observations()
                 .latestSuccessful(targets.stream().map(HostTarget::host).toList());
-        HostPlanner planner =
-                new HostPlanner(mapping, sha -> state.overrides().get(sha).map(state.overrides()::read));
+        // Hosts share overrides (a pool moved by one WORKER_TYPE_OVERRIDE): read each file once.
+        Map<String, Optional<byte[]>> overrides = new HashMap<>();
+        HostPlanner planner = new HostPlanner(mapping, sha -> overrides.computeIfAbsent(sha, state.overrides()::bytes));
         return planner.plan(targets, latest);
     }
 
