@@ -64,29 +64,49 @@ public final class WorkerFetchService {
                 byId.put(pool, indexById(ok.workers()));
             }
         });
+        WorkerRecord[] stored = storeMatches(plans, byId, ts);
         List<HostFetchResult> results = new ArrayList<>(plans.size());
-        for (HostPlan plan : plans) {
+        for (int i = 0; i < plans.size(); i++) {
             results.add(
-                    switch (plan) {
+                    switch (plans.get(i)) {
                         case HostPlan.Unassigned unassigned -> new HostFetchResult.Skipped(unassigned);
-                        case HostPlan.Assigned assigned -> match(assigned, fetched.get(assigned.pool()), byId, ts);
+                        case HostPlan.Assigned assigned -> result(assigned, fetched.get(assigned.pool()), stored[i]);
                     });
         }
         return new TcFetchReport(results, List.copyOf(fetched.values()), ts, Duration.between(start, clock.instant()));
     }
 
-    private HostFetchResult match(
-            HostPlan.Assigned plan, PoolFetch fetch, Map<WorkerPool, Map<String, TcWorker>> byId, String ts) {
+    /**
+     * Stores a record for each host whose pool was fetched and lists its short name, all in one
+     * transaction (one commit per fetch, not per host: 10,000 hosts are 10,000 records), and
+     * returns them as stored by position in {@code plans}; null where no worker matched.
+     */
+    private WorkerRecord[] storeMatches(List<HostPlan> plans, Map<WorkerPool, Map<String, TcWorker>> byId, String ts) {
+        WorkerRecord[] records = new WorkerRecord[plans.size()];
+        List<Integer> matched = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i) instanceof HostPlan.Assigned assigned && byId.containsKey(assigned.pool())) {
+                TcWorker worker =
+                        byId.get(assigned.pool()).get(assigned.target().shortName());
+                if (worker != null) {
+                    records[i] = record(assigned, worker, ts);
+                    matched.add(i);
+                }
+            }
+        }
+        List<WorkerRecord> stored =
+                state.workers().addAll(matched.stream().map(i -> records[i]).toList());
+        for (int k = 0; k < matched.size(); k++) {
+            records[matched.get(k)] = stored.get(k); // a ts may have moved on by 1 µs
+        }
+        return records;
+    }
+
+    private static HostFetchResult result(HostPlan.Assigned plan, PoolFetch fetch, WorkerRecord stored) {
         return switch (fetch) {
             case PoolFetch.Failed failed -> new HostFetchResult.PoolFailed(plan, failed.reason());
-            case PoolFetch.Fetched ignored -> {
-                TcWorker worker = byId.get(plan.pool()).get(plan.target().shortName());
-                if (worker == null) {
-                    yield new HostFetchResult.NotInPool(plan);
-                }
-                WorkerRecord stored = state.workers().add(record(plan, worker, ts));
-                yield new HostFetchResult.Matched(plan, stored);
-            }
+            case PoolFetch.Fetched ignored ->
+                stored == null ? new HostFetchResult.NotInPool(plan) : new HostFetchResult.Matched(plan, stored);
         };
     }
 
