@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -51,13 +52,7 @@ public final class WorkerFetchService {
         Instant start = clock.instant();
         // Stamped with the start: the data is at least this old, never younger than it claims.
         String ts = Observation.timestamp(start);
-        TreeSet<WorkerPool> pools = new TreeSet<>();
-        plans.forEach(p -> {
-            if (p instanceof HostPlan.Assigned assigned) {
-                pools.add(assigned.pool());
-            }
-        });
-        Map<WorkerPool, PoolFetch> fetched = fetchAll(pools, listener);
+        Map<WorkerPool, PoolFetch> fetched = fetchAll(pools(plans), listener);
         Map<WorkerPool, Map<String, TcWorker>> byId = new HashMap<>();
         fetched.forEach((pool, fetch) -> {
             if (fetch instanceof PoolFetch.Fetched ok) {
@@ -74,6 +69,17 @@ public final class WorkerFetchService {
                     });
         }
         return new TcFetchReport(results, List.copyOf(fetched.values()), ts, Duration.between(start, clock.instant()));
+    }
+
+    /** The distinct pools of the assigned hosts, sorted: each is fetched once, in this order. */
+    public static SortedSet<WorkerPool> pools(List<HostPlan> plans) {
+        SortedSet<WorkerPool> pools = new TreeSet<>();
+        for (HostPlan plan : plans) {
+            if (plan instanceof HostPlan.Assigned assigned) {
+                pools.add(assigned.pool());
+            }
+        }
+        return pools;
     }
 
     /**
@@ -143,7 +149,7 @@ public final class WorkerFetchService {
         return index;
     }
 
-    private Map<WorkerPool, PoolFetch> fetchAll(TreeSet<WorkerPool> pools, FetchListener listener)
+    private Map<WorkerPool, PoolFetch> fetchAll(SortedSet<WorkerPool> pools, FetchListener listener)
             throws InterruptedException {
         Semaphore permits = new Semaphore(client.settings().concurrentPools());
         Map<WorkerPool, Future<PoolFetch>> pending = new TreeMap<>();
