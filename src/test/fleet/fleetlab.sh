@@ -535,7 +535,7 @@ host_start() {
 
 # Wait until every starting host listens; then write "UPID USTART CPID CSTART" to its pid.
 wait_ready() {
-  local lab=$1 deadline=$((SECONDS + FLEETLAB_START_TIMEOUT)) h pid cpid ss pending bad=0
+  local lab=$1 deadline=$((SECONDS + FLEETLAB_START_TIMEOUT)) h pid cpid ss css pending bad=0
   while :; do
     pending=0
     for h in "$lab"/hosts/*/; do
@@ -545,7 +545,10 @@ wait_ready() {
       if [[ -f $h/run/sshd.pid || -f $h/run/ready ]]; then
         [[ $(< "/proc/$pid/comm") == unshare ]] || die "$h: pid $pid is not unshare (setsid forked?)"
         cpid=$(< "/proc/$pid/task/$pid/children"); cpid=${cpid%% *}
-        { echo "$pid $(proc_state_start "$pid" | cut -d' ' -f2) $cpid $(proc_state_start "$cpid" | cut -d' ' -f2)"; } > "$h/pid"
+        # "STATE START" of each, read once (START is empty if the process is already gone).
+        ss=$(proc_state_start "$pid") || true
+        css=$(proc_state_start "$cpid") || true
+        echo "$pid ${ss#* } $cpid ${css#* }" > "$h/pid"
         rm -f "$h/pid.starting"
       elif ! ss=$(proc_state_start "$pid") || [[ ${ss% *} == Z ]]; then
         note "${h##*/} failed to start:"; tail -q -n 3 "$h/console.log" "$h/run/sshd.log" >&2 2>/dev/null || true

@@ -89,6 +89,7 @@ public final class AotTraining {
             String override = state.overrides()
                     .put("PUPPET_BRANCH='aot-training'\n".getBytes(StandardCharsets.UTF_8))
                     .sha256();
+            List<WorkerRecord> workers = new ArrayList<>(SEEDED_HOSTS);
             for (int h = 0; h < SEEDED_HOSTS; h++) {
                 String name = "host" + h;
                 list.append(name).append('\n');
@@ -101,8 +102,9 @@ public final class AotTraining {
                                             ? failedAudit(name + ".example.org", at)
                                             : audit(name + ".example.org", at, h % 3 == 0 ? override : null));
                 }
-                state.workers().add(worker(name, now.minus(Duration.ofMinutes(h)), h % 5 == 4));
+                workers.add(worker(name, now.minus(Duration.ofMinutes(h)), h % 5 == 4));
             }
+            state.workers().addAll(workers);
         }
         list.append("never-audited\n");
         return Files.writeString(home.resolve("training.list"), list);

@@ -101,8 +101,8 @@ final class TcFetchCommand implements Callable<Integer> {
                 WorkerClient client = new WorkerClient(settings, "fleetroll/" + VersionProvider.version())) {
             WorkerFetchService service = new WorkerFetchService(state, mapping, client, context.clock());
             plans = service.plan(hosts);
-            TcFetchProgress progress =
-                    new TcFetchProgress(err, distinctPools(plans), context.stderrIsTerminal() && !quiet, verbose >= 2);
+            TcFetchProgress progress = new TcFetchProgress(
+                    err, WorkerFetchService.pools(plans).size(), context.stderrIsTerminal() && !quiet, verbose >= 2);
             report = service.run(plans, progress);
             progress.finish();
         }
@@ -115,14 +115,6 @@ final class TcFetchCommand implements Callable<Integer> {
             TcFetchText.write(report, settings, verbose >= 1 ? credentials.description() : null, out);
         }
         return report.allPoolsFetched() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-    }
-
-    private static int distinctPools(List<HostPlan> plans) {
-        return (int) plans.stream()
-                .filter(p -> p instanceof HostPlan.Assigned)
-                .map(p -> ((HostPlan.Assigned) p).pool())
-                .distinct()
-                .count();
     }
 
     /** ~ for ~/.tc_token: $HOME, so that tests and sudo -E users get the home they mean. */

@@ -7,7 +7,6 @@ import fleetroll.store.LatestObservations;
 import fleetroll.store.LocalState;
 import fleetroll.store.Observation;
 import fleetroll.store.ObservationStore;
-import fleetroll.store.StoredContent;
 import fleetroll.store.TcWorkerStore;
 import fleetroll.store.WorkerRecord;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads the requested hosts' records from the store: everything once, then only rows added
@@ -35,8 +33,6 @@ public final class FleetLoader {
     static final int PAGE = 5000;
 
     static final int DETAIL_HISTORY = 20;
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final LocalState state;
     private final List<HostTarget> targets;
@@ -161,8 +157,9 @@ public final class FleetLoader {
         String overrideText = null;
         String sha = rows.isEmpty() ? null : facts[rows.get(0)].overrideSha256();
         if (sha != null) {
-            overrideText = content(sha)
-                    .map(c -> new String(state.overrides().read(c), StandardCharsets.UTF_8))
+            overrideText = state.overrides()
+                    .bytes(sha)
+                    .map(b -> new String(b, StandardCharsets.UTF_8))
                     .orElse(null);
         }
         return new HostDetail(host, state.observations().history(host, DETAIL_HISTORY), overrideText, null);
@@ -190,13 +187,6 @@ public final class FleetLoader {
 
     private Optional<String> branch(String sha256) {
         return branches.computeIfAbsent(
-                sha256,
-                sha -> content(sha)
-                        .flatMap(c ->
-                                RoninSettings.puppetBranch(state.overrides().read(c))));
-    }
-
-    private Optional<StoredContent> content(String sha256) {
-        return SHA256.matcher(sha256).matches() ? state.overrides().get(sha256) : Optional.empty();
+                sha256, sha -> state.overrides().bytes(sha).flatMap(RoninSettings::puppetBranch));
     }
 }

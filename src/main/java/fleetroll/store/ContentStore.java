@@ -55,26 +55,45 @@ public final class ContentStore {
         throw new StoreException("cannot store content " + sha + " in " + dir + ": every prefix is taken", null);
     }
 
-    /** The stored file with exactly this sha256, if any. */
+    /**
+     * The stored file with exactly this sha256, if any. Empty for anything but 64 lowercase hex
+     * digits: an old row may hold a short or malformed sha, and it names no stored file.
+     */
     public Optional<StoredContent> get(String sha256) {
+        return verified(sha256).map(VerifiedContent::content);
+    }
+
+    /**
+     * The bytes of the stored file with exactly this sha256, as read to verify them: a caller
+     * that wants the contents reads the file once, not once for {@link #get} and again for
+     * {@link #read}. Empty where {@link #get} is.
+     */
+    public Optional<byte[]> bytes(String sha256) {
+        return verified(sha256).map(VerifiedContent::bytes);
+    }
+
+    private record VerifiedContent(StoredContent content, byte[] bytes) {}
+
+    private Optional<VerifiedContent> verified(String sha256) {
+        if (!Sha256.isHex(sha256)) {
+            return Optional.empty();
+        }
         for (int len = PREFIX; len <= 64; len += PREFIX_STEP) {
             Path candidate = dir.resolve(sha256.substring(0, len));
             if (!Files.isRegularFile(candidate)) {
                 return Optional.empty();
             }
             try {
-                if (Sha256.hex(Files.readAllBytes(candidate)).equals(sha256)) {
-                    return Optional.of(new StoredContent(sha256, HumanHash.ofSha256Hex(sha256), candidate));
+                byte[] bytes = Files.readAllBytes(candidate);
+                if (Sha256.hex(bytes).equals(sha256)) {
+                    return Optional.of(new VerifiedContent(
+                            new StoredContent(sha256, HumanHash.ofSha256Hex(sha256), candidate), bytes));
                 }
             } catch (IOException e) {
                 throw new StoreException("cannot read " + candidate + ": " + e.getMessage(), e);
             }
         }
         return Optional.empty();
-    }
-
-    public boolean contains(String sha256) {
-        return get(sha256).isPresent();
     }
 
     public byte[] read(StoredContent content) {

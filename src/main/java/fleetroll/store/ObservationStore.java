@@ -10,13 +10,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Every audit attempt of every host, kept as history; latest and latest-successful are indexed. */
 public final class ObservationStore {
     private static final String SQLITE_CONSTRAINT_PRIMARYKEY = "SQLITE_CONSTRAINT_PRIMARYKEY";
+
+    // Subqueries for newestPerHost: the newest row of host j.value. Each walks the end of one
+    // index, (host, ts) or (host, ok, ts), so a host costs the same however long its history.
+    private static final String NEWEST =
+            "SELECT data FROM host_observations WHERE host = j.value ORDER BY ts DESC LIMIT 1";
+    private static final String NEWEST_SUCCESSFUL =
+            "SELECT data FROM host_observations WHERE host = j.value AND ok = 1 ORDER BY ts DESC LIMIT 1";
 
     private final Database database;
 
@@ -53,14 +59,14 @@ public final class ObservationStore {
         }
     }
 
-    /** The newest attempt of each host that has one, in the order of {@code hosts}. */
+    /** The newest attempt of each host that has one, in one statement; the map has no order. */
     public Map<String, Observation> latest(Collection<String> hosts) {
-        return perHost(hosts, "SELECT data FROM host_observations WHERE host = ? ORDER BY ts DESC LIMIT 1");
+        return newestPerHost(hosts, NEWEST);
     }
 
-    /** The newest successful attempt of each host that has one. */
+    /** The newest successful attempt of each host that has one, in one statement; no order. */
     public Map<String, Observation> latestSuccessful(Collection<String> hosts) {
-        return perHost(hosts, "SELECT data FROM host_observations WHERE host = ? AND ok = 1 ORDER BY ts DESC LIMIT 1");
+        return newestPerHost(hosts, NEWEST_SUCCESSFUL);
     }
 
     /** The newest {@code limit} attempts of one host, newest first. */
@@ -81,37 +87,22 @@ public final class ObservationStore {
         }
     }
 
-    /** The largest ts in the table, or null when empty: a cheap "has anything changed?" probe. */
-    public String newestTs() {
-        try (PreparedStatement q = database.connection().prepareStatement("SELECT MAX(ts) FROM host_observations");
-                ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The newest attempt of each host that has one and, when that attempt failed, the newest
-     * successful one: two statements whatever the number of hosts, where {@link #latest} and
-     * {@link #latestSuccessful} run one per host (host-monitor reads 10,000 hosts at start). The
-     * map has no order: its reader looks hosts up, and keeping the order of {@code hosts} cost
-     * two more maps of 10,000 entries at host-monitor's start.
+     * successful one: two statements whatever the number of hosts (host-monitor reads 10,000 at
+     * start), and the second only over the hosts whose newest attempt failed. The map has no
+     * order: its reader looks hosts up, and keeping the order of {@code hosts} cost two more maps
+     * of 10,000 entries at host-monitor's start.
      */
     public Map<String, LatestObservations> latestPerHost(Collection<String> hosts) {
-        Map<String, Observation> latest = newestPerHost(
-                hosts, "SELECT data FROM host_observations WHERE host = j.value ORDER BY ts DESC LIMIT 1");
+        Map<String, Observation> latest = latest(hosts);
         List<String> failed = new ArrayList<>();
         latest.forEach((host, o) -> {
             if (!o.ok()) {
                 failed.add(host);
             }
         });
-        Map<String, Observation> successful = failed.isEmpty()
-                ? Map.of()
-                : newestPerHost(
-                        failed,
-                        "SELECT data FROM host_observations WHERE host = j.value AND ok = 1 ORDER BY ts DESC LIMIT 1");
+        Map<String, Observation> successful = failed.isEmpty() ? Map.of() : latestSuccessful(failed);
         Map<String, LatestObservations> result = HashMap.newHashMap(latest.size());
         latest.forEach((host, o) -> result.put(host, new LatestObservations(o, o.ok() ? o : successful.get(host))));
         return result;
@@ -170,23 +161,6 @@ public final class ObservationStore {
                 }
             }
             return found;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Map<String, Observation> perHost(Collection<String> hosts, String sql) {
-        Map<String, Observation> result = new LinkedHashMap<>();
-        try (PreparedStatement q = database.connection().prepareStatement(sql)) {
-            for (String host : hosts) {
-                q.setString(1, host);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        result.put(host, decode(rs.getBytes(1)));
-                    }
-                }
-            }
-            return result;
         } catch (SQLException e) {
             throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package fleetroll.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,12 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Taskcluster worker records by short host name, with history; "latest per host" is indexed. */
 public final class TcWorkerStore {
+    private static final String INSERT = "INSERT INTO tc_workers (host, ts, type, data) VALUES (?, ?, ?, ?)";
+
     private final Database database;
 
     public TcWorkerStore(Database database) {
@@ -21,11 +23,50 @@ public final class TcWorkerStore {
     }
 
     /** Stores one record; a second record of the same host at the same instant moves on by 1 µs. */
-    public synchronized WorkerRecord add(WorkerRecord record) {
+    public WorkerRecord add(WorkerRecord record) {
+        return addAll(List.of(record)).getFirst();
+    }
+
+    /**
+     * Stores the records in order, in one transaction through one prepared statement, and returns
+     * them as stored: a record whose host already has one at the same instant (stored before, or
+     * earlier in this list) moves on by 1 µs until its key is free. tc-fetch stores one record per
+     * matched host, and one transaction per record cost a commit each. Nothing is stored if one
+     * record fails.
+     */
+    public synchronized List<WorkerRecord> addAll(List<WorkerRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Connection c = database.connection();
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                List<WorkerRecord> stored = new ArrayList<>(records.size());
+                for (WorkerRecord record : records) {
+                    stored.add(insert(insert, record));
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store worker records in " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code insert} for one record, moving its ts on by 1 µs while its key is taken. Inside a
+     * transaction SQLite aborts only the failing statement, so the rows before it stay.
+     */
+    private static WorkerRecord insert(PreparedStatement insert, WorkerRecord record) {
         WorkerRecord toStore = record;
         for (int attempt = 0; ; attempt++) {
-            try (PreparedStatement insert = database.connection()
-                    .prepareStatement("INSERT INTO tc_workers (host, ts, type, data) VALUES (?, ?, ?, ?)")) {
+            try {
                 insert.setString(1, toStore.host());
                 insert.setString(2, toStore.ts());
                 insert.setString(3, WorkerRecord.TYPE);
@@ -45,39 +86,10 @@ public final class TcWorkerStore {
         }
     }
 
-    /** The newest record of each short host name that has one. */
-    public Map<String, WorkerRecord> latest(Collection<String> shortHostNames) {
-        Map<String, WorkerRecord> result = new LinkedHashMap<>();
-        try (PreparedStatement q = database.connection()
-                .prepareStatement("SELECT data FROM tc_workers WHERE host = ? ORDER BY ts DESC LIMIT 1")) {
-            for (String host : shortHostNames) {
-                q.setString(1, host);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        result.put(host, StoredJson.worker(rs.getBytes(1)));
-                    }
-                }
-            }
-            return result;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("cannot read worker records from " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The largest fetch time stored, or null: lets the monitor notice new records cheaply. */
-    public String newestTs() {
-        try (PreparedStatement q = database.connection().prepareStatement("SELECT MAX(ts) FROM tc_workers");
-                ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + database.file() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The newest record of each short host name that has one, in one statement whatever the
-     * number of hosts ({@link #latest} runs one query per host; host-monitor reads 10,000). The
-     * map has no order, as {@link ObservationStore#latestPerHost}'s.
+     * number of hosts (host-monitor reads 10,000). The map has no order, as {@link
+     * ObservationStore#latestPerHost}'s.
      */
     public Map<String, WorkerRecord> latestPerHost(Collection<String> shortHostNames) {
         if (shortHostNames.isEmpty()) {

@@ -41,13 +41,15 @@ public final class HostPlanner {
         ObservedState observed = observation.observed();
         String role = observed.rolePresent() ? observed.role() : null;
         if (observed.overridePresent() && observed.overrideSha256() != null) {
-            Optional<byte[]> content = overrideBySha.apply(observed.overrideSha256());
+            String sha = observed.overrideSha256();
+            Optional<byte[]> content = overrideBySha.apply(sha);
             if (content.isEmpty()) {
                 // Guessing the role's pool could show another host's worker; say what is missing.
+                // An old row's sha may be shorter than the 12 digits shown.
                 return new HostPlan.Unassigned(
                         target,
                         role,
-                        "override " + observed.overrideSha256().substring(0, 12)
+                        "override " + sha.substring(0, Math.min(12, sha.length()))
                                 + " is not in the local store: run host-audit again");
             }
             Optional<String> override = WorkerTypeOverride.find(content.get());

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -40,8 +42,9 @@ public final class WorkerFetchService {
     public List<HostPlan> plan(List<HostTarget> targets) {
         Map<String, Observation> latest = state.observations()
                 .latestSuccessful(targets.stream().map(HostTarget::host).toList());
-        HostPlanner planner =
-                new HostPlanner(mapping, sha -> state.overrides().get(sha).map(state.overrides()::read));
+        // Hosts share overrides (a pool moved by one WORKER_TYPE_OVERRIDE): read each file once.
+        Map<String, Optional<byte[]>> overrides = new HashMap<>();
+        HostPlanner planner = new HostPlanner(mapping, sha -> overrides.computeIfAbsent(sha, state.overrides()::bytes));
         return planner.plan(targets, latest);
     }
 
@@ -49,42 +52,67 @@ public final class WorkerFetchService {
         Instant start = clock.instant();
         // Stamped with the start: the data is at least this old, never younger than it claims.
         String ts = Observation.timestamp(start);
-        TreeSet<WorkerPool> pools = new TreeSet<>();
-        plans.forEach(p -> {
-            if (p instanceof HostPlan.Assigned assigned) {
-                pools.add(assigned.pool());
-            }
-        });
-        Map<WorkerPool, PoolFetch> fetched = fetchAll(pools, listener);
+        Map<WorkerPool, PoolFetch> fetched = fetchAll(pools(plans), listener);
         Map<WorkerPool, Map<String, TcWorker>> byId = new HashMap<>();
         fetched.forEach((pool, fetch) -> {
             if (fetch instanceof PoolFetch.Fetched ok) {
                 byId.put(pool, indexById(ok.workers()));
             }
         });
+        WorkerRecord[] stored = storeMatches(plans, byId, ts);
         List<HostFetchResult> results = new ArrayList<>(plans.size());
-        for (HostPlan plan : plans) {
+        for (int i = 0; i < plans.size(); i++) {
             results.add(
-                    switch (plan) {
+                    switch (plans.get(i)) {
                         case HostPlan.Unassigned unassigned -> new HostFetchResult.Skipped(unassigned);
-                        case HostPlan.Assigned assigned -> match(assigned, fetched.get(assigned.pool()), byId, ts);
+                        case HostPlan.Assigned assigned -> result(assigned, fetched.get(assigned.pool()), stored[i]);
                     });
         }
         return new TcFetchReport(results, List.copyOf(fetched.values()), ts, Duration.between(start, clock.instant()));
     }
 
-    private HostFetchResult match(
-            HostPlan.Assigned plan, PoolFetch fetch, Map<WorkerPool, Map<String, TcWorker>> byId, String ts) {
+    /** The distinct pools of the assigned hosts, sorted: each is fetched once, in this order. */
+    public static SortedSet<WorkerPool> pools(List<HostPlan> plans) {
+        SortedSet<WorkerPool> pools = new TreeSet<>();
+        for (HostPlan plan : plans) {
+            if (plan instanceof HostPlan.Assigned assigned) {
+                pools.add(assigned.pool());
+            }
+        }
+        return pools;
+    }
+
+    /**
+     * Stores a record for each host whose pool was fetched and lists its short name, all in one
+     * transaction (one commit per fetch, not per host: 10,000 hosts are 10,000 records), and
+     * returns them as stored by position in {@code plans}; null where no worker matched.
+     */
+    private WorkerRecord[] storeMatches(List<HostPlan> plans, Map<WorkerPool, Map<String, TcWorker>> byId, String ts) {
+        WorkerRecord[] records = new WorkerRecord[plans.size()];
+        List<Integer> matched = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i) instanceof HostPlan.Assigned assigned && byId.containsKey(assigned.pool())) {
+                TcWorker worker =
+                        byId.get(assigned.pool()).get(assigned.target().shortName());
+                if (worker != null) {
+                    records[i] = record(assigned, worker, ts);
+                    matched.add(i);
+                }
+            }
+        }
+        List<WorkerRecord> stored =
+                state.workers().addAll(matched.stream().map(i -> records[i]).toList());
+        for (int k = 0; k < matched.size(); k++) {
+            records[matched.get(k)] = stored.get(k); // a ts may have moved on by 1 µs
+        }
+        return records;
+    }
+
+    private static HostFetchResult result(HostPlan.Assigned plan, PoolFetch fetch, WorkerRecord stored) {
         return switch (fetch) {
             case PoolFetch.Failed failed -> new HostFetchResult.PoolFailed(plan, failed.reason());
-            case PoolFetch.Fetched ignored -> {
-                TcWorker worker = byId.get(plan.pool()).get(plan.target().shortName());
-                if (worker == null) {
-                    yield new HostFetchResult.NotInPool(plan);
-                }
-                WorkerRecord stored = state.workers().add(record(plan, worker, ts));
-                yield new HostFetchResult.Matched(plan, stored);
-            }
+            case PoolFetch.Fetched ignored ->
+                stored == null ? new HostFetchResult.NotInPool(plan) : new HostFetchResult.Matched(plan, stored);
         };
     }
 
@@ -121,7 +149,7 @@ public final class WorkerFetchService {
         return index;
     }
 
-    private Map<WorkerPool, PoolFetch> fetchAll(TreeSet<WorkerPool> pools, FetchListener listener)
+    private Map<WorkerPool, PoolFetch> fetchAll(SortedSet<WorkerPool> pools, FetchListener listener)
             throws InterruptedException {
         Semaphore permits = new Semaphore(client.settings().concurrentPools());
         Map<WorkerPool, Future<PoolFetch>> pending = new TreeMap<>();

@@ -550,7 +550,7 @@ class TcFetchCommandTest {
 
     private Map<String, WorkerRecord> stored(String... shortNames) {
         try (LocalState state = LocalState.open(home)) {
-            return state.workers().latest(List.of(shortNames));
+            return state.workers().latestPerHost(List.of(shortNames));
         }
     }
 

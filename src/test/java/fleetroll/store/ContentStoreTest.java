@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,40 @@ class ContentStoreTest {
 
         assertThat(stored.file().getFileName().toString()).isEqualTo(sha.substring(0, 16));
         assertThat(store.get(sha)).contains(stored);
+    }
+
+    @Test
+    void bytesAreTheVerifiedContentsOfTheFileThatGetNames(@TempDir Path dir) throws Exception {
+        ContentStore store = new ContentStore(dir);
+        byte[] bytes = "PUPPET_BRANCH='x'\n".getBytes();
+        StoredContent stored = store.put(bytes);
+
+        assertThat(store.get(stored.sha256())).contains(stored);
+        assertThat(store.bytes(stored.sha256()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+
+        Files.writeString(stored.file(), "changed on disk\n");
+        assertThat(store.get(stored.sha256())).isEmpty();
+        assertThat(store.bytes(stored.sha256())).isEmpty();
+    }
+
+    @Test
+    void aShortOrNonHexShaFindsNothingInsteadOfThrowing(@TempDir Path dir) {
+        ContentStore store = new ContentStore(dir);
+        String sha = store.put("hello\n".getBytes()).sha256();
+
+        for (String bad : List.of(
+                "",
+                "abc",
+                sha.substring(0, 12),
+                sha.substring(0, 63),
+                sha.toUpperCase(Locale.ROOT),
+                sha + "0",
+                "../" + sha.substring(3),
+                "g" + sha.substring(1))) {
+            assertThat(store.get(bad)).as(bad).isEmpty();
+            assertThat(store.bytes(bad)).as(bad).isEmpty();
+        }
     }
 
     @Test

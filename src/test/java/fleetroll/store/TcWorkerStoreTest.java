@@ -1,6 +1,8 @@
 package fleetroll.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -20,11 +22,10 @@ class TcWorkerStoreTest {
             store.add(record("t-linux64-ms-001", "2026-08-21T10:00:00.000000+00:00", "COMPLETED"));
             store.add(record("t-linux64-ms-001", "2026-08-21T11:00:00.000000+00:00", "RUNNING"));
 
-            assertThat(store.latest(List.of("t-linux64-ms-001", "t-linux64-ms-002")))
+            assertThat(store.latestPerHost(List.of("t-linux64-ms-001", "t-linux64-ms-002")))
                     .containsOnlyKeys("t-linux64-ms-001")
                     .extractingByKey("t-linux64-ms-001")
                     .isEqualTo(record("t-linux64-ms-001", "2026-08-21T11:00:00.000000+00:00", "RUNNING"));
-            assertThat(store.newestTs()).isEqualTo("2026-08-21T11:00:00.000000+00:00");
         }
     }
 
@@ -38,6 +39,55 @@ class TcWorkerStoreTest {
 
             assertThat(second.ts()).isEqualTo("2026-08-21T10:00:00.000001+00:00");
             assertThat(second.latestTaskState()).isEqualTo("RUNNING");
+        }
+    }
+
+    @Test
+    void addAllStoresEveryRecordAndReturnsThemAsStoredInOrder() {
+        try (Database db = Database.open(dir.resolve("fleetroll.db"))) {
+            TcWorkerStore store = new TcWorkerStore(db);
+            store.add(record("w1", "2026-08-21T10:00:00.000000+00:00", "COMPLETED"));
+
+            List<WorkerRecord> stored = store.addAll(List.of(
+                    record("w1", "2026-08-21T10:00:00.000000+00:00", "RUNNING"),
+                    record("w2", "2026-08-21T10:00:00.000000+00:00", "RUNNING"),
+                    record("w2", "2026-08-21T10:00:00.000000+00:00", "FAILED")));
+
+            assertThat(stored)
+                    .extracting(WorkerRecord::host, WorkerRecord::ts, WorkerRecord::latestTaskState)
+                    .containsExactly(
+                            tuple("w1", "2026-08-21T10:00:00.000001+00:00", "RUNNING"),
+                            tuple("w2", "2026-08-21T10:00:00.000000+00:00", "RUNNING"),
+                            tuple("w2", "2026-08-21T10:00:00.000001+00:00", "FAILED"));
+            assertThat(store.addedAfter(0, 10).records()).hasSize(4).endsWith(stored.toArray(WorkerRecord[]::new));
+            assertThat(store.latestPerHost(List.of("w1", "w2")))
+                    .containsEntry("w1", stored.get(0))
+                    .containsEntry("w2", stored.get(2));
+            assertThat(store.addAll(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void addAllStoresNothingWhenOneRecordFails() throws SQLException {
+        try (Database db = Database.open(dir.resolve("fleetroll.db"))) {
+            TcWorkerStore store = new TcWorkerStore(db);
+            try (var trigger = db.connection().createStatement()) {
+                trigger.execute("CREATE TRIGGER refuse BEFORE INSERT ON tc_workers WHEN NEW.host = 'bad'"
+                        + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            }
+
+            assertThatThrownBy(() -> store.addAll(List.of(
+                            record("w1", "2026-08-21T10:00:00.000000+00:00", "RUNNING"),
+                            record("bad", "2026-08-21T10:00:00.000000+00:00", "RUNNING"))))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("cannot store worker record of bad: ");
+
+            assertThat(store.lastRowid()).isZero();
+            assertThat(store.add(record("w1", "2026-08-21T10:00:00.000000+00:00", "RUNNING"))
+                            .ts())
+                    .as("the connection is usable, back in autocommit")
+                    .isEqualTo("2026-08-21T10:00:00.000000+00:00");
+            assertThat(db.connection().getAutoCommit()).isTrue();
         }
     }
 
@@ -58,8 +108,9 @@ class TcWorkerStoreTest {
                 insert.executeUpdate();
             }
 
-            WorkerRecord read =
-                    new TcWorkerStore(db).latest(List.of("t-linux64-ms-016")).get("t-linux64-ms-016");
+            WorkerRecord read = new TcWorkerStore(db)
+                    .latestPerHost(List.of("t-linux64-ms-016"))
+                    .get("t-linux64-ms-016");
 
             assertThat(read.workerType()).isEqualTo("gecko-t-linux-talos-1804");
             assertThat(read.lastDateActive()).isEqualTo("2026-01-10T07:45:12.123Z");

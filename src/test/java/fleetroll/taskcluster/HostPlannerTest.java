@@ -102,6 +102,14 @@ class HostPlannerTest {
                 .isEqualTo("override " + sha.substring(0, 12) + " is not in the local store: run host-audit again");
     }
 
+    @Test
+    void anOverrideShaShorterThanTwelveDigitsIsSkippedWithoutThrowing() {
+        HostPlan plan = planner.plan(HOST, observed("Linux", "gecko_t_linux_talos", "abc"));
+
+        assertThat(((HostPlan.Unassigned) plan).reason())
+                .isEqualTo("override abc is not in the local store: run host-audit again");
+    }
+
     private String override(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String sha = Sha256.hex(bytes);
