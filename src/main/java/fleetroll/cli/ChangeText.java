@@ -11,12 +11,10 @@ import fleetroll.change.SetRequest;
 import fleetroll.change.UnsetRequest;
 import fleetroll.config.FleetrollHome;
 import fleetroll.format.Durations;
+import fleetroll.format.FileText;
 import fleetroll.hosts.HostTarget;
 import fleetroll.store.HumanHash;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,7 @@ final class ChangeText {
         if (!file.isSecret()) {
             out.println();
             out.println("--- " + file.label() + " contents ---");
-            out.print(printable(contents.bytes()));
+            out.print(FileText.printable(contents.bytes(), "not shown"));
             out.println("--- end ---");
         }
         out.println();
@@ -234,18 +232,5 @@ final class ChangeText {
     private static String oneLine(String text) {
         String line = text.strip().lines().reduce((a, b) -> a + " / " + b).orElse("");
         return line.length() <= 160 ? line : line.substring(0, 160) + "…";
-    }
-
-    /** Text as it is; bytes that are not UTF-8 are not written to a terminal. */
-    static String printable(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.isEmpty() || text.endsWith("\n") ? text : text + "\n(no newline at end of file)\n";
-        } catch (CharacterCodingException e) {
-            return "(" + content.length + " bytes, not UTF-8 text: not shown)\n";
-        }
     }
 }
