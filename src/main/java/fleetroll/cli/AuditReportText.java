@@ -4,9 +4,9 @@ import fleetroll.audit.AuditReport;
 import fleetroll.audit.HostOutcome;
 import fleetroll.format.Durations;
 import fleetroll.format.FileText;
+import fleetroll.format.Plurals;
 import fleetroll.remote.FailureKind;
 import fleetroll.store.FileMeta;
-import fleetroll.store.HumanHash;
 import fleetroll.store.ObservedState;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -114,9 +114,8 @@ final class AuditReportText {
         int i = 1;
         for (Map.Entry<String, List<HostOutcome.Probed>> entry : bySha.entrySet()) {
             List<HostOutcome.Probed> hosts = entry.getValue();
-            out.println("[" + i++ + "] " + entry.getKey().substring(0, 12) + " "
-                    + HumanHash.ofSha256Hex(entry.getKey()) + "  " + hosts.size() + " host"
-                    + (hosts.size() == 1 ? "" : "s") + ": "
+            out.println("[" + i++ + "] " + ShaLabel.of(entry.getKey()) + "  " + Plurals.count(hosts.size(), "host")
+                    + ": "
                     + String.join(
                             " ", hosts.stream().map(h -> h.target().host()).toList()));
             out.println("--- contents ---");
@@ -132,7 +131,7 @@ final class AuditReportText {
     private static String file(String sha, FileMeta meta) {
         StringBuilder s = new StringBuilder();
         if (sha != null) {
-            s.append(sha, 0, 12).append(' ').append(HumanHash.ofSha256Hex(sha));
+            s.append(ShaLabel.of(sha));
         }
         if (meta != null) {
             s.append("  mode ")

@@ -5,6 +5,7 @@ import fleetroll.audit.AuditService;
 import fleetroll.audit.HostOutcome;
 import fleetroll.change.ChangeReport;
 import fleetroll.change.HostChange;
+import fleetroll.format.Plurals;
 import fleetroll.hosts.HostTarget;
 import fleetroll.remote.FanOutRunner;
 import fleetroll.remote.SshSettings;
@@ -61,8 +62,7 @@ final class ChangeFinish {
             audit = new AuditService(transport, state, actor, context.clock()).run(touched, runner, outcome -> {});
         }
         if (audit.allSucceeded()) {
-            err.println("fleetroll: audited the " + audit.total() + " changed host" + (audit.total() == 1 ? "" : "s")
-                    + " again");
+            err.println("fleetroll: audited the " + Plurals.count(audit.total(), "changed host") + " again");
         } else {
             String failed = audit.outcomes().stream()
                     .filter(o -> o instanceof HostOutcome.Failed)

@@ -12,8 +12,8 @@ import fleetroll.change.UnsetRequest;
 import fleetroll.config.FleetrollHome;
 import fleetroll.format.Durations;
 import fleetroll.format.FileText;
+import fleetroll.format.Plurals;
 import fleetroll.hosts.HostTarget;
-import fleetroll.store.HumanHash;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ChangeText {
         row(
                 out,
                 "Action",
-                "set " + file.label() + " on " + hostCount(plan.targets().size()));
+                "set " + file.label() + " on " + Plurals.count(plan.targets().size(), "host"));
         hostRows(out, targetSource, plan.targets());
         row(out, "Path", request.destination().describe());
         row(
@@ -86,7 +86,7 @@ final class ChangeText {
                 out,
                 "Action",
                 "remove " + request.file().label() + " from "
-                        + hostCount(plan.targets().size()));
+                        + Plurals.count(plan.targets().size(), "host"));
         hostRows(out, targetSource, plan.targets());
         row(out, "Path", request.destination().describe());
         row(out, "Backup", backupText(request.backup(), request.destination(), request.backupSuffix(), true));
@@ -132,9 +132,7 @@ final class ChangeText {
                 break;
             }
             out.println("    " + state.target().host()
-                    + state.sha256()
-                            .map(sha -> "  " + sha.substring(0, 12) + " " + HumanHash.ofSha256Hex(sha))
-                            .orElse(""));
+                    + state.sha256().map(sha -> "  " + ShaLabel.of(sha)).orElse(""));
         }
     }
 
@@ -142,7 +140,8 @@ final class ChangeText {
         writeLines(report, out);
         FileContents contents = request.contents();
         out.println("Set " + request.file().label() + " " + contents.shortSha() + " " + contents.humanHash() + " on "
-                + hostCount(report.total()) + " in " + Durations.elapsed(report.elapsed()) + ": " + counts(report)
+                + Plurals.count(report.total(), "host") + " in " + Durations.elapsed(report.elapsed()) + ": "
+                + counts(report)
                 + (report.interrupted() ? " (run stopped before the end)" : ""));
         out.println("Recorded in " + home.auditLog());
         out.flush();
@@ -150,7 +149,7 @@ final class ChangeText {
 
     static void writeUnsetReport(UnsetRequest request, ChangeReport report, FleetrollHome home, PrintWriter out) {
         writeLines(report, out);
-        out.println("Removed " + request.file().label() + " from " + hostCount(report.total()) + " in "
+        out.println("Removed " + request.file().label() + " from " + Plurals.count(report.total(), "host") + " in "
                 + Durations.elapsed(report.elapsed()) + ": " + counts(report)
                 + (report.interrupted() ? " (run stopped before the end)" : ""));
         out.println("Recorded in " + home.auditLog());
@@ -180,7 +179,7 @@ final class ChangeText {
                 "  holds other contents"
                         + r.existingSha256()
                                 .filter(fleetroll.store.Sha256::isHex)
-                                .map(sha -> " (" + sha.substring(0, 12) + " " + HumanHash.ofSha256Hex(sha) + ")")
+                                .map(sha -> " (" + ShaLabel.of(sha) + ")")
                                 .orElse("")
                         + "; --force replaces them";
             case HostChange.Outcome.Removed r ->
@@ -216,10 +215,6 @@ final class ChangeText {
 
     private static void row(PrintWriter out, String label, String value) {
         out.printf("%-13s %s%n", label + ":", value);
-    }
-
-    static String hostCount(int n) {
-        return n + " host" + (n == 1 ? "" : "s");
     }
 
     static String hostPreview(List<HostTarget> hosts) {

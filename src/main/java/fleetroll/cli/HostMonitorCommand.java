@@ -1,6 +1,7 @@
 package fleetroll.cli;
 
 import fleetroll.BadInputException;
+import fleetroll.format.Plurals;
 import fleetroll.hosts.HostTarget;
 import fleetroll.monitor.Column;
 import fleetroll.monitor.FilterState;
@@ -237,7 +238,7 @@ final class HostMonitorCommand implements Callable<Integer> {
         if (failed.isEmpty()) {
             return;
         }
-        err.println("fleetroll: the newest audit of " + failed.size() + (failed.size() == 1 ? " host" : " hosts")
+        err.println("fleetroll: the newest audit of " + Plurals.count(failed.size(), "host")
                 + " failed (marked !; values shown are from the last successful audit):");
         failed.stream().limit(FAILURES_LISTED).forEach(f -> err.println("  " + f.host() + ": " + f.newestFailure()));
         if (failed.size() > FAILURES_LISTED) {
