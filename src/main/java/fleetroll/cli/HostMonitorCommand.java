@@ -127,12 +127,11 @@ final class HostMonitorCommand implements Callable<Integer> {
         Query query = query();
         List<HostTarget> hosts = targets.resolve();
         boolean noColorEnv = !context.env().getOrDefault("NO_COLOR", "").isEmpty();
-        if (!once && !json && context.stdoutIsTerminal()) {
-            boolean colour = color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && !noColorEnv;
-            return interactive(context, hosts, query, colour);
-        }
         boolean colour =
                 color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && context.stdoutIsTerminal() && !noColorEnv;
+        if (!once && !json && context.stdoutIsTerminal()) {
+            return interactive(context, hosts, query, colour);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (LocalState state = LocalState.open(context.home())) {
             FleetLoader loader = new FleetLoader(state, hosts);
