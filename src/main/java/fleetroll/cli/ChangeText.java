@@ -3,7 +3,6 @@ package fleetroll.cli;
 import fleetroll.change.ChangePlan;
 import fleetroll.change.ChangeReport;
 import fleetroll.change.ContentChecks;
-import fleetroll.change.Destination;
 import fleetroll.change.FileContents;
 import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
@@ -61,7 +60,7 @@ final class ChangeText {
                 request.force()
                         ? "replaced (--force)"
                         : "refused: a host whose " + file.label() + " has other contents keeps it (--force replaces)");
-        row(out, "Backup", backupText(request.backup(), request.destination(), request.backupSuffix(), false));
+        row(out, "Backup", backupText(request.backup(), request.backupSuffix(), false));
         row(out, "Reason", request.reason().orElse("(none; --reason records one)"));
         row(out, "Validation", checks.summary());
         checks.problems().forEach(p -> out.println("    " + p));
@@ -71,11 +70,15 @@ final class ChangeText {
             out.print(FileText.printable(contents.bytes(), "not shown"));
             out.println("--- end ---");
         }
-        out.println();
-        writeExisting(file, plan, request.force(), out);
-        out.println();
-        out.println("Each host will be recorded in " + home.auditLog() + ".");
-        out.flush();
+        writeAuditsAndLog(plan, home, out, () -> {
+            group(out, "already hold these contents (permissions are checked)", plan.withState(ChangePlan.Seen.SAME));
+            group(
+                    out,
+                    "hold other contents" + (request.force() ? ", replaced (--force)" : ", refused without --force"),
+                    plan.withState(ChangePlan.Seen.DIFFERENT));
+            group(out, "have no " + file.label(), plan.withState(ChangePlan.Seen.ABSENT));
+            group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
+        });
     }
 
     static void writeUnsetDryRun(
@@ -89,35 +92,30 @@ final class ChangeText {
                         + Plurals.count(plan.targets().size(), "host"));
         hostRows(out, targetSource, plan.targets());
         row(out, "Path", request.destination().describe());
-        row(out, "Backup", backupText(request.backup(), request.destination(), request.backupSuffix(), true));
+        row(out, "Backup", backupText(request.backup(), request.backupSuffix(), true));
         row(out, "Reason", request.reason().orElse("(none; --reason records one)"));
-        out.println();
-        out.println("Latest audits:");
-        if (!plan.observationsApply()) {
-            out.println("  (audits look at the default path only; they say nothing about --path)");
-        } else {
+        writeAuditsAndLog(plan, home, out, () -> {
             group(out, "with an " + request.file().label() + ", to remove", plan.withState(ChangePlan.Seen.DIFFERENT));
             group(out, "without one (reported absent)", plan.withState(ChangePlan.Seen.ABSENT));
             group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
+        });
+    }
+
+    /**
+     * The end of a dry run: what the latest audits saw, as {@code groups} writes it, unless --path
+     * names a file that audits do not look at; then where each host will be recorded.
+     */
+    private static void writeAuditsAndLog(ChangePlan plan, FleetrollHome home, PrintWriter out, Runnable groups) {
+        out.println();
+        out.println("Latest audits:");
+        if (plan.observationsApply()) {
+            groups.run();
+        } else {
+            out.println("  (audits look at the default path only; they say nothing about --path)");
         }
         out.println();
         out.println("Each host will be recorded in " + home.auditLog() + ".");
         out.flush();
-    }
-
-    private static void writeExisting(ManagedFile file, ChangePlan plan, boolean force, PrintWriter out) {
-        out.println("Latest audits:");
-        if (!plan.observationsApply()) {
-            out.println("  (audits look at the default path only; they say nothing about --path)");
-            return;
-        }
-        group(out, "already hold these contents (permissions are checked)", plan.withState(ChangePlan.Seen.SAME));
-        group(
-                out,
-                "hold other contents" + (force ? ", replaced (--force)" : ", refused without --force"),
-                plan.withState(ChangePlan.Seen.DIFFERENT));
-        group(out, "have no " + file.label(), plan.withState(ChangePlan.Seen.ABSENT));
-        group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
     }
 
     private static void group(PrintWriter out, String title, List<ChangePlan.HostState> states) {
@@ -197,7 +195,7 @@ final class ChangeText {
         return parts.isEmpty() ? "nothing done" : String.join(", ", parts);
     }
 
-    private static String backupText(boolean backup, Destination destination, String suffix, boolean removal) {
+    private static String backupText(boolean backup, String suffix, boolean removal) {
         if (!backup) {
             return removal ? "none: the file is deleted (--no-backup)" : "none (--no-backup)";
         }
