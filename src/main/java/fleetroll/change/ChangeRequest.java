@@ -9,7 +9,19 @@ import java.util.Optional;
 public sealed interface ChangeRequest permits SetRequest, UnsetRequest {
     ManagedFile file();
 
+    /** The action named in every record of the run: "host.set_override", "host.unset_override"... */
+    String action();
+
     Destination destination();
+
+    /** Whether the file replaced or removed is kept as {@code <path>.bak.<backupSuffix>}. */
+    boolean backup();
+
+    /** UTC "YYYYmmddTHHMMSSZ" of the run, one for every host. */
+    String backupSuffix();
+
+    /** Why, from --reason; empty when none was given. */
+    Optional<String> reason();
 
     /** The sha256 of the contents to write; empty for a removal. */
     Optional<String> newSha256();

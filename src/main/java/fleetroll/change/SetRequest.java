@@ -24,6 +24,7 @@ public record SetRequest(
         BackupSuffix.check(backupSuffix);
     }
 
+    @Override
     public String action() {
         return file.setAction();
     }

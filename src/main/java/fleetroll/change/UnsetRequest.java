@@ -12,6 +12,7 @@ public record UnsetRequest(
         file.unsetAction(); // the vault is never removed by fleetroll
     }
 
+    @Override
     public String action() {
         return file.unsetAction();
     }

@@ -3,14 +3,12 @@ package fleetroll.cli;
 import fleetroll.audit.AuditReport;
 import fleetroll.audit.HostOutcome;
 import fleetroll.format.Durations;
+import fleetroll.format.FileText;
+import fleetroll.format.Plurals;
 import fleetroll.remote.FailureKind;
 import fleetroll.store.FileMeta;
-import fleetroll.store.HumanHash;
 import fleetroll.store.ObservedState;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -116,9 +114,8 @@ final class AuditReportText {
         int i = 1;
         for (Map.Entry<String, List<HostOutcome.Probed>> entry : bySha.entrySet()) {
             List<HostOutcome.Probed> hosts = entry.getValue();
-            out.println("[" + i++ + "] " + entry.getKey().substring(0, 12) + " "
-                    + HumanHash.ofSha256Hex(entry.getKey()) + "  " + hosts.size() + " host"
-                    + (hosts.size() == 1 ? "" : "s") + ": "
+            out.println("[" + i++ + "] " + ShaLabel.of(entry.getKey()) + "  " + Plurals.count(hosts.size(), "host")
+                    + ": "
                     + String.join(
                             " ", hosts.stream().map(h -> h.target().host()).toList()));
             out.println("--- contents ---");
@@ -134,7 +131,7 @@ final class AuditReportText {
     private static String file(String sha, FileMeta meta) {
         StringBuilder s = new StringBuilder();
         if (sha != null) {
-            s.append(sha, 0, 12).append(' ').append(HumanHash.ofSha256Hex(sha));
+            s.append(ShaLabel.of(sha));
         }
         if (meta != null) {
             s.append("  mode ")
@@ -173,18 +170,9 @@ final class AuditReportText {
         return s.toString();
     }
 
-    /** Text as it is; bytes that are not UTF-8 are not written to a terminal. */
-    static String printable(byte[] content, String sha) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.isEmpty() || text.endsWith("\n") ? text : text + "\n(no newline at end of file)\n";
-        } catch (CharacterCodingException e) {
-            return "(" + content.length + " bytes, not UTF-8 text: fleetroll show-override " + sha.substring(0, 12)
-                    + " prints them)\n";
-        }
+    /** The override as text, or the command that prints bytes that are not text. */
+    private static String printable(byte[] content, String sha) {
+        return FileText.printable(content, "fleetroll show-override " + sha.substring(0, 12) + " prints them");
     }
 
     private static String abbreviate(String s) {

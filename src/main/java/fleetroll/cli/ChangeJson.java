@@ -1,15 +1,14 @@
 package fleetroll.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fleetroll.change.BackupSuffix;
 import fleetroll.change.ChangePlan;
 import fleetroll.change.ChangeReport;
+import fleetroll.change.ChangeRequest;
 import fleetroll.change.ContentChecks;
 import fleetroll.change.SetRequest;
 import fleetroll.change.UnsetRequest;
 import fleetroll.config.FleetrollHome;
 import fleetroll.hosts.HostTarget;
-import fleetroll.store.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +29,7 @@ final class ChangeJson {
             String targetSource,
             FleetrollHome home,
             PrintWriter out) {
-        Map<String, Object> value = common(request.action(), plan, targetSource, home);
-        value.put("path_linux", request.destination().linuxPath());
-        value.put("path_darwin", request.destination().darwinPath());
+        Map<String, Object> value = common(request, plan, targetSource, home);
         value.put("source", request.contents().source());
         value.put("bytes", request.contents().size());
         value.put("sha256", request.contents().sha256());
@@ -41,34 +38,25 @@ final class ChangeJson {
         value.put("owner", request.ownership().owner());
         value.put("group", request.ownership().group().orElse(null));
         value.put("force", request.force());
-        value.put("backup", request.backup());
-        value.put("backup_suffix", request.backupSuffix());
-        value.put("backups_kept", BackupSuffix.KEEP);
-        value.put("reason", request.reason().orElse(null));
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("ran", checks.ran());
         validation.put("passed", checks.passed());
         validation.put("problems", checks.problems());
         value.put("validation", validation);
-        write(value, out);
+        JsonReportPrinter.print(value, out, true);
     }
 
     static void writeUnsetDryRun(
             UnsetRequest request, ChangePlan plan, String targetSource, FleetrollHome home, PrintWriter out) {
-        Map<String, Object> value = common(request.action(), plan, targetSource, home);
-        value.put("path_linux", request.destination().linuxPath());
-        value.put("path_darwin", request.destination().darwinPath());
-        value.put("backup", request.backup());
-        value.put("backup_suffix", request.backupSuffix());
-        value.put("backups_kept", BackupSuffix.KEEP);
-        value.put("reason", request.reason().orElse(null));
-        write(value, out);
+        JsonReportPrinter.print(common(request, plan, targetSource, home), out, true);
     }
 
-    private static Map<String, Object> common(String action, ChangePlan plan, String targetSource, FleetrollHome home) {
+    /** What every dry run prints; Json.MAPPER sorts the keys, so the order of the puts is free. */
+    private static Map<String, Object> common(
+            ChangeRequest request, ChangePlan plan, String targetSource, FleetrollHome home) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("dry_run", true);
-        value.put("action", action);
+        value.put("action", request.action());
         value.put("targets", targetSource);
         value.put("host_count", plan.targets().size());
         value.put("hosts", plan.targets().stream().map(HostTarget::host).toList());
@@ -84,6 +72,12 @@ final class ChangeJson {
                 })
                 .toList();
         value.put("current", states);
+        value.put("path_linux", request.destination().linuxPath());
+        value.put("path_darwin", request.destination().darwinPath());
+        value.put("backup", request.backup());
+        value.put("backup_suffix", request.backupSuffix());
+        value.put("backups_kept", BackupSuffix.KEEP);
+        value.put("reason", request.reason().orElse(null));
         return value;
     }
 
@@ -104,15 +98,6 @@ final class ChangeJson {
         value.put("successful", report.successful());
         value.put("failed", report.failed());
         value.put("interrupted", report.interrupted());
-        write(value, out);
-    }
-
-    private static void write(Object value, PrintWriter out) {
-        try {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode JSON output", e);
-        }
-        out.flush();
+        JsonReportPrinter.print(value, out, true);
     }
 }

@@ -1,5 +1,10 @@
 package fleetroll.cli;
 
+import fleetroll.change.BackupSuffix;
+import fleetroll.change.Destination;
+import fleetroll.change.ManagedFile;
+import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options that every host-set-* and host-unset-* command shares. */
@@ -40,4 +45,23 @@ final class ChangeOptions {
 
     @Option(names = "--json", order = 15, description = "Print JSON: the plan of a dry run, else the records.")
     boolean json;
+
+    /** --path on every OS, else the file's own Linux and macOS paths. */
+    Destination destination(ManagedFile file) {
+        return path == null ? file.defaultDestination() : Destination.parse(path);
+    }
+
+    boolean backup() {
+        return !noBackup;
+    }
+
+    /** One suffix for the whole run, so that every host's backup has the same name. */
+    String backupSuffix(Clock clock) {
+        return BackupSuffix.of(clock.instant());
+    }
+
+    /** A blank --reason records none. */
+    Optional<String> reason() {
+        return Optional.ofNullable(reason).filter(r -> !r.isBlank());
+    }
 }

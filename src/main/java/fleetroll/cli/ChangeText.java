@@ -3,7 +3,6 @@ package fleetroll.cli;
 import fleetroll.change.ChangePlan;
 import fleetroll.change.ChangeReport;
 import fleetroll.change.ContentChecks;
-import fleetroll.change.Destination;
 import fleetroll.change.FileContents;
 import fleetroll.change.HostChange;
 import fleetroll.change.ManagedFile;
@@ -11,12 +10,10 @@ import fleetroll.change.SetRequest;
 import fleetroll.change.UnsetRequest;
 import fleetroll.config.FleetrollHome;
 import fleetroll.format.Durations;
+import fleetroll.format.FileText;
+import fleetroll.format.Plurals;
 import fleetroll.hosts.HostTarget;
-import fleetroll.store.HumanHash;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ final class ChangeText {
         row(
                 out,
                 "Action",
-                "set " + file.label() + " on " + hostCount(plan.targets().size()));
+                "set " + file.label() + " on " + Plurals.count(plan.targets().size(), "host"));
         hostRows(out, targetSource, plan.targets());
         row(out, "Path", request.destination().describe());
         row(
@@ -63,21 +60,25 @@ final class ChangeText {
                 request.force()
                         ? "replaced (--force)"
                         : "refused: a host whose " + file.label() + " has other contents keeps it (--force replaces)");
-        row(out, "Backup", backupText(request.backup(), request.destination(), request.backupSuffix(), false));
+        row(out, "Backup", backupText(request.backup(), request.backupSuffix(), false));
         row(out, "Reason", request.reason().orElse("(none; --reason records one)"));
         row(out, "Validation", checks.summary());
         checks.problems().forEach(p -> out.println("    " + p));
         if (!file.isSecret()) {
             out.println();
             out.println("--- " + file.label() + " contents ---");
-            out.print(printable(contents.bytes()));
+            out.print(FileText.printable(contents.bytes(), "not shown"));
             out.println("--- end ---");
         }
-        out.println();
-        writeExisting(file, plan, request.force(), out);
-        out.println();
-        out.println("Each host will be recorded in " + home.auditLog() + ".");
-        out.flush();
+        writeAuditsAndLog(plan, home, out, () -> {
+            group(out, "already hold these contents (permissions are checked)", plan.withState(ChangePlan.Seen.SAME));
+            group(
+                    out,
+                    "hold other contents" + (request.force() ? ", replaced (--force)" : ", refused without --force"),
+                    plan.withState(ChangePlan.Seen.DIFFERENT));
+            group(out, "have no " + file.label(), plan.withState(ChangePlan.Seen.ABSENT));
+            group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
+        });
     }
 
     static void writeUnsetDryRun(
@@ -88,38 +89,33 @@ final class ChangeText {
                 out,
                 "Action",
                 "remove " + request.file().label() + " from "
-                        + hostCount(plan.targets().size()));
+                        + Plurals.count(plan.targets().size(), "host"));
         hostRows(out, targetSource, plan.targets());
         row(out, "Path", request.destination().describe());
-        row(out, "Backup", backupText(request.backup(), request.destination(), request.backupSuffix(), true));
+        row(out, "Backup", backupText(request.backup(), request.backupSuffix(), true));
         row(out, "Reason", request.reason().orElse("(none; --reason records one)"));
-        out.println();
-        out.println("Latest audits:");
-        if (!plan.observationsApply()) {
-            out.println("  (audits look at the default path only; they say nothing about --path)");
-        } else {
+        writeAuditsAndLog(plan, home, out, () -> {
             group(out, "with an " + request.file().label() + ", to remove", plan.withState(ChangePlan.Seen.DIFFERENT));
             group(out, "without one (reported absent)", plan.withState(ChangePlan.Seen.ABSENT));
             group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
+        });
+    }
+
+    /**
+     * The end of a dry run: what the latest audits saw, as {@code groups} writes it, unless --path
+     * names a file that audits do not look at; then where each host will be recorded.
+     */
+    private static void writeAuditsAndLog(ChangePlan plan, FleetrollHome home, PrintWriter out, Runnable groups) {
+        out.println();
+        out.println("Latest audits:");
+        if (plan.observationsApply()) {
+            groups.run();
+        } else {
+            out.println("  (audits look at the default path only; they say nothing about --path)");
         }
         out.println();
         out.println("Each host will be recorded in " + home.auditLog() + ".");
         out.flush();
-    }
-
-    private static void writeExisting(ManagedFile file, ChangePlan plan, boolean force, PrintWriter out) {
-        out.println("Latest audits:");
-        if (!plan.observationsApply()) {
-            out.println("  (audits look at the default path only; they say nothing about --path)");
-            return;
-        }
-        group(out, "already hold these contents (permissions are checked)", plan.withState(ChangePlan.Seen.SAME));
-        group(
-                out,
-                "hold other contents" + (force ? ", replaced (--force)" : ", refused without --force"),
-                plan.withState(ChangePlan.Seen.DIFFERENT));
-        group(out, "have no " + file.label(), plan.withState(ChangePlan.Seen.ABSENT));
-        group(out, "never audited", plan.withState(ChangePlan.Seen.NEVER_AUDITED));
     }
 
     private static void group(PrintWriter out, String title, List<ChangePlan.HostState> states) {
@@ -134,9 +130,7 @@ final class ChangeText {
                 break;
             }
             out.println("    " + state.target().host()
-                    + state.sha256()
-                            .map(sha -> "  " + sha.substring(0, 12) + " " + HumanHash.ofSha256Hex(sha))
-                            .orElse(""));
+                    + state.sha256().map(sha -> "  " + ShaLabel.of(sha)).orElse(""));
         }
     }
 
@@ -144,7 +138,8 @@ final class ChangeText {
         writeLines(report, out);
         FileContents contents = request.contents();
         out.println("Set " + request.file().label() + " " + contents.shortSha() + " " + contents.humanHash() + " on "
-                + hostCount(report.total()) + " in " + Durations.elapsed(report.elapsed()) + ": " + counts(report)
+                + Plurals.count(report.total(), "host") + " in " + Durations.elapsed(report.elapsed()) + ": "
+                + counts(report)
                 + (report.interrupted() ? " (run stopped before the end)" : ""));
         out.println("Recorded in " + home.auditLog());
         out.flush();
@@ -152,7 +147,7 @@ final class ChangeText {
 
     static void writeUnsetReport(UnsetRequest request, ChangeReport report, FleetrollHome home, PrintWriter out) {
         writeLines(report, out);
-        out.println("Removed " + request.file().label() + " from " + hostCount(report.total()) + " in "
+        out.println("Removed " + request.file().label() + " from " + Plurals.count(report.total(), "host") + " in "
                 + Durations.elapsed(report.elapsed()) + ": " + counts(report)
                 + (report.interrupted() ? " (run stopped before the end)" : ""));
         out.println("Recorded in " + home.auditLog());
@@ -182,7 +177,7 @@ final class ChangeText {
                 "  holds other contents"
                         + r.existingSha256()
                                 .filter(fleetroll.store.Sha256::isHex)
-                                .map(sha -> " (" + sha.substring(0, 12) + " " + HumanHash.ofSha256Hex(sha) + ")")
+                                .map(sha -> " (" + ShaLabel.of(sha) + ")")
                                 .orElse("")
                         + "; --force replaces them";
             case HostChange.Outcome.Removed r ->
@@ -200,7 +195,7 @@ final class ChangeText {
         return parts.isEmpty() ? "nothing done" : String.join(", ", parts);
     }
 
-    private static String backupText(boolean backup, Destination destination, String suffix, boolean removal) {
+    private static String backupText(boolean backup, String suffix, boolean removal) {
         if (!backup) {
             return removal ? "none: the file is deleted (--no-backup)" : "none (--no-backup)";
         }
@@ -220,10 +215,6 @@ final class ChangeText {
         out.printf("%-13s %s%n", label + ":", value);
     }
 
-    static String hostCount(int n) {
-        return n + " host" + (n == 1 ? "" : "s");
-    }
-
     static String hostPreview(List<HostTarget> hosts) {
         List<String> names =
                 hosts.stream().limit(HOSTS_SHOWN).map(HostTarget::host).toList();
@@ -234,18 +225,5 @@ final class ChangeText {
     private static String oneLine(String text) {
         String line = text.strip().lines().reduce((a, b) -> a + " / " + b).orElse("");
         return line.length() <= 160 ? line : line.substring(0, 160) + "…";
-    }
-
-    /** Text as it is; bytes that are not UTF-8 are not written to a terminal. */
-    static String printable(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.isEmpty() || text.endsWith("\n") ? text : text + "\n(no newline at end of file)\n";
-        } catch (CharacterCodingException e) {
-            return "(" + content.length + " bytes, not UTF-8 text: not shown)\n";
-        }
     }
 }

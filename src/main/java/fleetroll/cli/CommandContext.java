@@ -25,32 +25,31 @@ public record CommandContext(
         boolean stderrIsTerminal,
         OutputStream stdout) {
 
-    /** Without a byte stdout: raw bytes go to {@code System.out}. */
-    public CommandContext(
-            Map<String, String> env,
-            FleetrollHome home,
-            UserConfig config,
-            Clock clock,
-            InputStream stdin,
-            boolean stdoutIsTerminal,
-            boolean stderrIsTerminal) {
-        this(env, home, config, clock, stdin, stdoutIsTerminal, stderrIsTerminal, System.out);
-    }
-
     /**
-     * The launcher tells us what {@code [ -t 1 ]} and {@code [ -t 2 ]} said (system properties
-     * fleetroll.stdout.tty, fleetroll.stderr.tty): Java 21 cannot ask isatty for one stream.
+     * The real world; raw bytes go to {@code System.out}. The launcher tells us what {@code [ -t 1 ]}
+     * and {@code [ -t 2 ]} said (system properties fleetroll.stdout.tty, fleetroll.stderr.tty): Java
+     * 21 cannot ask isatty for one stream.
      */
     public static CommandContext fromEnvironment(Map<String, String> env, InputStream stdin) {
-        boolean console = System.console() != null;
         return new CommandContext(
                 env,
                 FleetrollHome.fromEnvironment(env),
                 UserConfig.EMPTY,
                 Clock.systemUTC(),
                 stdin,
-                Boolean.parseBoolean(System.getProperty("fleetroll.stdout.tty", String.valueOf(console))),
-                Boolean.parseBoolean(System.getProperty("fleetroll.stderr.tty", String.valueOf(console))));
+                isTerminal("fleetroll.stdout.tty"),
+                isTerminal("fleetroll.stderr.tty"),
+                System.out);
+    }
+
+    /**
+     * What the launcher said. Only without it (java -jar by hand) is the JVM asked whether it has
+     * a console: ./fleetroll always sets both properties, and short commands should not pay for
+     * the question.
+     */
+    private static boolean isTerminal(String property) {
+        String said = System.getProperty(property);
+        return said == null ? System.console() != null : Boolean.parseBoolean(said);
     }
 
     /** A context for tests: not a terminal, given home and clock. */

@@ -1,6 +1,7 @@
 package fleetroll.cli;
 
 import fleetroll.BadInputException;
+import fleetroll.format.Plurals;
 import fleetroll.hosts.HostTarget;
 import fleetroll.monitor.Column;
 import fleetroll.monitor.FilterState;
@@ -126,12 +127,11 @@ final class HostMonitorCommand implements Callable<Integer> {
         Query query = query();
         List<HostTarget> hosts = targets.resolve();
         boolean noColorEnv = !context.env().getOrDefault("NO_COLOR", "").isEmpty();
-        if (!once && !json && context.stdoutIsTerminal()) {
-            boolean colour = color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && !noColorEnv;
-            return interactive(context, hosts, query, colour);
-        }
         boolean colour =
                 color == ColorWhen.ALWAYS || color == ColorWhen.AUTO && context.stdoutIsTerminal() && !noColorEnv;
+        if (!once && !json && context.stdoutIsTerminal()) {
+            return interactive(context, hosts, query, colour);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (LocalState state = LocalState.open(context.home())) {
             FleetLoader loader = new FleetLoader(state, hosts);
@@ -237,7 +237,7 @@ final class HostMonitorCommand implements Callable<Integer> {
         if (failed.isEmpty()) {
             return;
         }
-        err.println("fleetroll: the newest audit of " + failed.size() + (failed.size() == 1 ? " host" : " hosts")
+        err.println("fleetroll: the newest audit of " + Plurals.count(failed.size(), "host")
                 + " failed (marked !; values shown are from the last successful audit):");
         failed.stream().limit(FAILURES_LISTED).forEach(f -> err.println("  " + f.host() + ": " + f.newestFailure()));
         if (failed.size() > FAILURES_LISTED) {

@@ -1,9 +1,6 @@
 package fleetroll.cli;
 
-import fleetroll.change.BackupSuffix;
-import fleetroll.change.ChangePlan;
 import fleetroll.change.ContentChecks;
-import fleetroll.change.Destination;
 import fleetroll.change.FileContents;
 import fleetroll.change.FileMode;
 import fleetroll.change.ManagedFile;
@@ -11,7 +8,6 @@ import fleetroll.change.Ownership;
 import fleetroll.change.SetRequest;
 import fleetroll.hosts.HostTarget;
 import fleetroll.remote.SshSettings;
-import fleetroll.store.LocalState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -100,37 +96,15 @@ abstract class HostSetFileCommand implements Callable<Integer> {
         FileContents contents = FileContents.read(fromFile, context.stdin());
         SetRequest request = new SetRequest(
                 file,
-                change.path == null ? file.defaultDestination() : Destination.parse(change.path),
+                change.destination(file),
                 contents,
                 mode == null ? file.defaultMode() : FileMode.parse(mode),
                 new Ownership(owner, Optional.ofNullable(group)),
                 force,
-                !change.noBackup,
-                BackupSuffix.of(context.clock().instant()),
-                Optional.ofNullable(change.reason).filter(r -> !r.isBlank()));
+                change.backup(),
+                change.backupSuffix(context.clock()),
+                change.reason());
         ContentChecks checks = noValidate ? ContentChecks.skipped() : ContentChecks.run(file, contents);
-
-        try (LocalState state = LocalState.open(context.home())) {
-            if (!change.confirm) {
-                ChangePlan plan = ChangePlan.of(
-                        request,
-                        hosts,
-                        state.observations()
-                                .latestSuccessful(
-                                        hosts.stream().map(HostTarget::host).toList()));
-                if (change.json) {
-                    ChangeJson.writeDryRun(request, plan, checks, targets.source(), state.home(), out);
-                } else {
-                    ChangeText.writeDryRun(request, plan, checks, targets.source(), state.home(), out);
-                }
-                return checks.passed() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-            }
-            if (!checks.passed()) {
-                checks.problems().forEach(p -> err.println("fleetroll: " + p));
-                err.println("fleetroll: nothing was sent; fix the file, or skip the checks with --no-validate");
-                return ExitCodes.BAD_INPUT;
-            }
-            return ConfirmedChange.run(request, hosts, state, context, change, settings, out, err);
-        }
+        return ChangeRun.run(request, checks, hosts, targets.source(), context, change, settings, out, err);
     }
 }

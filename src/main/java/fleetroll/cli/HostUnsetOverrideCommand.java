@@ -1,16 +1,12 @@
 package fleetroll.cli;
 
-import fleetroll.change.BackupSuffix;
-import fleetroll.change.ChangePlan;
-import fleetroll.change.Destination;
+import fleetroll.change.ContentChecks;
 import fleetroll.change.ManagedFile;
 import fleetroll.change.UnsetRequest;
 import fleetroll.hosts.HostTarget;
 import fleetroll.remote.SshSettings;
-import fleetroll.store.LocalState;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -63,28 +59,8 @@ final class HostUnsetOverrideCommand implements Callable<Integer> {
         List<HostTarget> hosts = targets.resolve();
         SshSettings settings = ssh.settings(context.config());
         UnsetRequest request = new UnsetRequest(
-                file,
-                change.path == null ? file.defaultDestination() : Destination.parse(change.path),
-                !change.noBackup,
-                BackupSuffix.of(context.clock().instant()),
-                Optional.ofNullable(change.reason).filter(r -> !r.isBlank()));
-
-        try (LocalState state = LocalState.open(context.home())) {
-            if (!change.confirm) {
-                ChangePlan plan = ChangePlan.of(
-                        request,
-                        hosts,
-                        state.observations()
-                                .latestSuccessful(
-                                        hosts.stream().map(HostTarget::host).toList()));
-                if (change.json) {
-                    ChangeJson.writeUnsetDryRun(request, plan, targets.source(), state.home(), out);
-                } else {
-                    ChangeText.writeUnsetDryRun(request, plan, targets.source(), state.home(), out);
-                }
-                return ExitCodes.OK;
-            }
-            return ConfirmedChange.run(request, hosts, state, context, change, settings, out, err);
-        }
+                file, change.destination(file), change.backup(), change.backupSuffix(context.clock()), change.reason());
+        return ChangeRun.run(
+                request, ContentChecks.skipped(), hosts, targets.source(), context, change, settings, out, err);
     }
 }

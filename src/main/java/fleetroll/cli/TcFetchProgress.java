@@ -1,6 +1,7 @@
 package fleetroll.cli;
 
 import fleetroll.format.Durations;
+import fleetroll.format.Plurals;
 import fleetroll.taskcluster.FetchListener;
 import fleetroll.taskcluster.PoolFetch;
 import fleetroll.taskcluster.WorkerClient;
@@ -62,8 +63,7 @@ final class TcFetchProgress implements FetchListener {
             line("done    " + fetch.pool() + ": "
                     + switch (fetch) {
                         case PoolFetch.Fetched ok ->
-                            TcFetchText.count(ok.workers().size(), "worker") + " in "
-                                    + TcFetchText.count(ok.pages(), "page");
+                            Plurals.count(ok.workers().size(), "worker") + " in " + Plurals.count(ok.pages(), "page");
                         case PoolFetch.Failed f -> "FAILED: " + f.reason();
                     });
         } else {

@@ -1,6 +1,7 @@
 package fleetroll.cli;
 
 import fleetroll.format.Durations;
+import fleetroll.format.Plurals;
 import fleetroll.store.WorkerRecord;
 import fleetroll.taskcluster.ClientSettings;
 import fleetroll.taskcluster.HostFetchResult;
@@ -25,7 +26,7 @@ final class TcFetchText {
         boolean verbose = credentials != null;
         List<HostFetchResult> hosts = report.hosts();
         if (report.pools().isEmpty()) {
-            out.println("No host has a worker type to fetch (" + count(hosts.size(), "host") + " skipped).");
+            out.println("No host has a worker type to fetch (" + Plurals.count(hosts.size(), "host") + " skipped).");
         } else {
             out.println("Fetched " + (report.pools().size() - report.failedPools()) + " of "
                     + report.pools().size()
@@ -50,12 +51,13 @@ final class TcFetchText {
                 int n = hostsPerPool.getOrDefault(fetch.pool(), 0);
                 switch (fetch) {
                     case PoolFetch.Fetched ok -> {
-                        out.println("  " + name + "  ok: " + count(ok.workers().size(), "worker") + " in "
-                                + count(ok.pages(), "page") + ", " + count(n, "host") + " asked for");
+                        out.println("  " + name + "  ok: "
+                                + Plurals.count(ok.workers().size(), "worker") + " in "
+                                + Plurals.count(ok.pages(), "page") + ", " + Plurals.count(n, "host") + " asked for");
                         writeErrors(ok.errors(), out);
                     }
                     case PoolFetch.Failed failed ->
-                        out.println("  " + name + "  FAILED: " + failed.reason() + " (" + count(n, "host")
+                        out.println("  " + name + "  FAILED: " + failed.reason() + " (" + Plurals.count(n, "host")
                                 + " not fetched)");
                 }
             }
@@ -81,7 +83,7 @@ final class TcFetchText {
                 + " worker types fetched, " + report.count(HostFetchResult.Matched.class) + "/"
                 + report.hosts().size() + " hosts stored"
                 + (notStored.isEmpty() ? "" : " (" + String.join(", ", notStored) + ")")
-                + (graphqlErrors == 0 ? "" : ", " + count(graphqlErrors, "GraphQL error"))
+                + (graphqlErrors == 0 ? "" : ", " + Plurals.count(graphqlErrors, "GraphQL error"))
                 + " in " + Durations.elapsed(report.elapsed()));
         out.flush();
     }
@@ -110,7 +112,7 @@ final class TcFetchText {
         if (lines.isEmpty()) {
             out.println("  (no host has a worker type)");
         }
-        lines.forEach((line, n) -> out.println("  " + line + ": " + count(n, "host")));
+        lines.forEach((line, n) -> out.println("  " + line + ": " + Plurals.count(n, "host")));
     }
 
     private static void writeMatches(TcFetchReport report, PrintWriter out) {
@@ -182,10 +184,6 @@ final class TcFetchText {
             }
         }
         return counts;
-    }
-
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void count(List<String> parts, long n, String what) {
