@@ -38,6 +38,8 @@ class MonitorTmuxIT {
     static final String SUFFIX = "lab.example.org";
     static final Pattern SGR = Pattern.compile("\\e\\[[0-9;]*m");
     static final Pattern LEADING_SGR = Pattern.compile("^(\\e\\[[0-9;]*m)+");
+    /** Printed by the shell after the monitor exited and stty -a reported the terminal settings. */
+    static final String STTY_DONE = "STTY-REPORTED";
 
     @TempDir
     static Path dir;
@@ -167,8 +169,9 @@ class MonitorTmuxIT {
 
     @BeforeEach
     void startMonitor() {
-        // After the monitor exits, the shell reports the tty settings too: the restore tests read them.
-        tmux = startMonitor(home, list, "stty -a; ");
+        // After the monitor exits, the shell reports the tty settings too: the restore tests read
+        // them, and wait for the line after them (the exit status alone comes before stty's output).
+        tmux = startMonitor(home, list, "stty -a; echo " + STTY_DONE + "; ");
         tmux.await(
                 "the first rows",
                 pane -> pane.contains("\nhost1 ") && pane.contains("hosts=60"),
@@ -329,13 +332,13 @@ class MonitorTmuxIT {
     @Test
     void qRestoresTheTerminal() {
         tmux.send("q");
-        assertRestored(tmux.await("EXIT=0"));
+        assertRestored(afterExit(0));
     }
 
     @Test
     void ctrlCRestoresTheTerminalAndExits130() {
         tmux.send("C-c");
-        assertRestored(tmux.await("EXIT=130"));
+        assertRestored(afterExit(130));
     }
 
     @Test
@@ -345,7 +348,14 @@ class MonitorTmuxIT {
         String javaPid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(javaPid).as("the monitor's pid").matches("\\d+");
         new ProcessBuilder("kill", "-TERM", javaPid).start().waitFor();
-        assertRestored(tmux.await("EXIT=143"));
+        assertRestored(afterExit(143));
+    }
+
+    /** The pane once the shell has printed the monitor's exit status and the tty settings. */
+    private String afterExit(int status) {
+        String pane = tmux.await(STTY_DONE);
+        assertThat(pane).contains("EXIT=" + status);
+        return pane;
     }
 
     private void assertRestored(String pane) {
